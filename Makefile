@@ -1,0 +1,49 @@
+# Idealaari: `make run` sets everything up and serves the demo; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi.py
+HOST ?= 127.0.0.1
+PORT ?= 5000
+STAMP := $(VENV)/.installed
+
+.PHONY: run install translations migrate demo test test-postgres test-browser lint extract-messages bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) translations
+
+translations: $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -q -d idealaari/translations -D messages
+
+migrate: install
+	$(FLASK) db upgrade
+
+demo: migrate
+	$(FLASK) demo-data
+
+run: demo
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/pytest -q
+
+test-postgres: install
+	IDEALAARI_TEST_DATABASE_URL=$${IDEALAARI_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q -m "not browser"
+
+test-browser: install
+	IDEALAARI_BROWSER_TESTS=1 $(BIN)/pytest -q -m browser
+
+lint: install
+	$(BIN)/ruff check .
+
+extract-messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o idealaari/translations/messages.pot --no-location --sort-output --project Idealaari .
+	$(BIN)/pybabel update -i idealaari/translations/messages.pot -d idealaari/translations --no-fuzzy-matching
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,58 @@
+"""Idealaari: the idea pool of the Finnish social and health care Innovation and Strategy Network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Create the Idealaari application; `overrides` replace configuration (tests use it)."""
+    from idealaari import config, web
+    from idealaari.extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
+    from idealaari.i18n import select_locale
+
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    settings = config.load(app.instance_path, (overrides or {}).get("ENVIRON"))
+    app.config.update(settings)
+    app.config.update({k: v for k, v in (overrides or {}).items() if k != "ENVIRON"})
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_translation_directories=str(Path(__file__).parent / "translations"),
+    )
+    limiter.init_app(app)
+
+    from idealaari import accounts, api, ideas, organisations
+    from idealaari.accounts import views as _accounts_views  # noqa: F401
+    from idealaari.api import views as _api_views  # noqa: F401
+    from idealaari.ideas import views as _ideas_views  # noqa: F401
+    from idealaari.organisations import views as _org_views  # noqa: F401
+
+    app.register_blueprint(web.bp)
+    app.register_blueprint(accounts.bp)
+    app.register_blueprint(organisations.bp)
+    app.register_blueprint(ideas.bp)
+    app.register_blueprint(api.bp)
+    csrf.exempt(api.bp)
+
+    web.init_app(app)
+
+    from idealaari import cli
+
+    cli.init_app(app)
+    return app

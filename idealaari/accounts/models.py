@@ -1,0 +1,61 @@
+"""Members of the network and their roles."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from flask_babel import lazy_gettext as _l
+from flask_login import UserMixin
+from sqlalchemy import Boolean, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from idealaari.dbtypes import UTCDateTime, str_enum, utcnow
+from idealaari.extensions import db
+
+if TYPE_CHECKING:
+    from idealaari.organisations.models import Organisation
+
+
+class Role(enum.StrEnum):
+    MEMBER = "member"
+    AREA_CONTACT = "area_contact"
+    MODERATOR = "moderator"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        return str(ROLE_LABELS[self])
+
+
+ROLE_LABELS = {
+    Role.MEMBER: _l("Member"),
+    Role.AREA_CONTACT: _l("Area contact"),
+    Role.MODERATOR: _l("Moderator"),
+    Role.ADMIN: _l("Admin"),
+}
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[Role] = mapped_column(str_enum(Role), default=Role.MEMBER)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    locale: Mapped[str | None] = mapped_column(String(5))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    organisation: Mapped[Organisation] = relationship(lazy="joined")
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login: a deactivated member cannot log in
+        return self.active
+
+    def __repr__(self) -> str:
+        return f"<User {self.email}>"

@@ -1,0 +1,260 @@
+"""Writes to ideas. Each takes the acting member explicitly, flushes, and never commits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from slugify import slugify
+from sqlalchemy import func, select
+
+from idealaari import permissions
+from idealaari.accounts.models import User
+from idealaari.dbtypes import utcnow
+from idealaari.extensions import db
+from idealaari.ideas.models import (
+    Idea,
+    IdeaRevision,
+    IdeaStatus,
+    PartnerRole,
+    Phase,
+    Tag,
+    TargetGroup,
+    Theme,
+)
+from idealaari.organisations.models import Organisation
+
+MAX_TAGS = 10
+MAX_TAG_LENGTH = 40
+_TAG_SPACE = re.compile(r"\s+")
+
+
+class IdeaError(Exception):
+    """A refused change to an idea; the message is shown to the member."""
+
+
+def normalise_tags(raw: str | Iterable[str]) -> list[str]:
+    """Split on commas, lower-case, trim '#' and spaces, drop duplicates; keep the order given."""
+    parts = raw.split(",") if isinstance(raw, str) else list(raw)
+    seen: list[str] = []
+    for part in parts:
+        tag = _TAG_SPACE.sub(" ", part.strip().lstrip("#").strip()).lower()
+        if tag and tag not in seen:
+            seen.append(tag)
+    return seen
+
+
+def validate_tags(tags: list[str]) -> None:
+    if len(tags) > MAX_TAGS:
+        raise IdeaError(_("Give at most %(n)d tags.", n=MAX_TAGS))
+    for tag in tags:
+        if len(tag) > MAX_TAG_LENGTH:
+            raise IdeaError(_("A tag can be at most %(n)d characters long.", n=MAX_TAG_LENGTH))
+
+
+def make_slug(title: str) -> str:
+    return slugify(title, max_length=80, word_boundary=True) or "idea"
+
+
+def _tags_by_name(names: list[str]) -> list[Tag]:
+    existing = {t.name: t for t in db.session.scalars(select(Tag).where(Tag.name.in_(names)))}
+    tags = []
+    for name in names:
+        tag = existing.get(name)
+        if tag is None:
+            tag = Tag(name=name)
+            db.session.add(tag)
+            existing[name] = tag
+        tags.append(tag)
+    return tags
+
+
+def organisation_choices(user: User) -> list[Organisation]:
+    """Organisations the member may post for: their own, or any for moderators."""
+    if permissions.is_moderator(user):
+        return list(db.session.scalars(select(Organisation).order_by(Organisation.name_fi)))
+    return [user.organisation]
+
+
+@dataclass
+class IdeaFields:
+    """The editable content of an idea, as validated by the form."""
+
+    title: str
+    summary: str
+    body: str = ""
+    need: str = ""
+    organisation: Organisation | None = None
+    phase: Phase = Phase.IDEATION
+    themes: list[Theme] | None = None
+    target_groups: list[TargetGroup] | None = None
+    tags: list[str] | None = None
+    seeks_partners: bool = False
+    partner_roles: list[PartnerRole] | None = None
+
+
+def snapshot(idea: Idea) -> dict:
+    """The idea's content as plain data, for the edit history."""
+    return {
+        "title": idea.title,
+        "summary": idea.summary,
+        "body": idea.body,
+        "need": idea.need,
+        "organisation": idea.organisation.name_fi if idea.organisation else None,
+        "phase": idea.phase.value,
+        "themes": [t.name_fi for t in idea.themes],
+        "target_groups": [g.value for g in idea.target_groups],
+        "tags": [t.name for t in idea.tags],
+        "seeks_partners": idea.seeks_partners,
+        "partner_roles": [r.value for r in idea.partner_roles],
+        "status": idea.status.value,
+    }
+
+
+def _record_revision(idea: Idea, editor: User | None) -> IdeaRevision | None:
+    """Keep the idea's current state as a new revision, unless nothing changed."""
+    db.session.flush()
+    data = snapshot(idea)
+    last = db.session.scalar(
+        select(IdeaRevision).where(IdeaRevision.idea_id == idea.id).order_by(IdeaRevision.number.desc()).limit(1)
+    )
+    if last is not None and last.data == data:
+        return None
+    number = (db.session.scalar(select(func.max(IdeaRevision.number)).where(IdeaRevision.idea_id == idea.id)) or 0) + 1
+    revision = IdeaRevision(idea_id=idea.id, number=number, editor_id=editor.id if editor else None, data=data)
+    db.session.add(revision)
+    db.session.flush()
+    return revision
+
+
+def _apply(idea: Idea, values: IdeaFields, actor: User) -> None:
+    tags = normalise_tags(values.tags or [])
+    validate_tags(tags)
+    organisation = values.organisation or actor.organisation
+    if organisation.id != idea.organisation_id and organisation not in organisation_choices(actor):
+        raise IdeaError(_("You cannot post ideas for that organisation."))
+    if not values.title.strip():
+        raise IdeaError(_("Give the idea a title."))
+    if not values.summary.strip():
+        raise IdeaError(_("Give the idea a short summary."))
+    if values.title.strip() != idea.title:
+        idea.slug = make_slug(values.title)
+    idea.title = values.title.strip()
+    idea.summary = values.summary.strip()
+    idea.body = values.body.strip()
+    idea.need = values.need.strip()
+    idea.organisation = organisation
+    idea.organisation_id = organisation.id
+    idea.phase = Phase(values.phase)
+    idea.themes = list(values.themes or [])
+    idea.target_groups = values.target_groups or []
+    idea.tags = _tags_by_name(tags)
+    idea.seeks_partners = bool(values.seeks_partners)
+    idea.partner_roles = (values.partner_roles or []) if values.seeks_partners else []
+
+
+def create_idea(*, author: User, values: IdeaFields, publish: bool) -> Idea:
+    """Create an idea as a draft, or publish it straight away."""
+    if not permissions.can_create_idea(author):
+        raise IdeaError(_("Log in to post an idea."))
+    idea = Idea(title="", slug="", summary="", author_id=author.id, status=IdeaStatus.DRAFT)
+    idea.organisation_id = (values.organisation or author.organisation).id
+    _apply(idea, values, author)
+    now = utcnow()
+    idea.created_at = idea.updated_at = now
+    if publish:
+        idea.status = IdeaStatus.PUBLISHED
+        idea.published_at = now
+    db.session.add(idea)
+    _record_revision(idea, author)
+    return idea
+
+
+def update_idea(*, idea: Idea, editor: User, values: IdeaFields, publish: bool = False) -> bool:
+    """Save an edit; return True when something changed (and so a revision was kept)."""
+    if not permissions.can_edit_idea(editor, idea):
+        raise IdeaError(_("You cannot edit this idea."))
+    if idea.status not in (IdeaStatus.DRAFT, IdeaStatus.PUBLISHED):
+        raise IdeaError(_("Only drafts and published ideas can be edited."))
+    _apply(idea, values, editor)
+    if publish and idea.status == IdeaStatus.DRAFT:
+        idea.status = IdeaStatus.PUBLISHED
+        idea.published_at = utcnow()
+    changed = _record_revision(idea, editor) is not None
+    if changed:
+        idea.updated_at = utcnow()
+    return changed
+
+
+def _set_status(idea: Idea, actor: User, status: IdeaStatus) -> None:
+    idea.status = status
+    idea.updated_at = utcnow()
+    _record_revision(idea, actor)
+
+
+def archive_idea(*, idea: Idea, actor: User) -> None:
+    """Move a published idea to the archive; it stays readable but leaves the lists."""
+    if not permissions.can_archive_idea(actor, idea):
+        raise IdeaError(_("You cannot archive this idea."))
+    _set_status(idea, actor, IdeaStatus.ARCHIVED)
+
+
+def restore_idea(*, idea: Idea, actor: User) -> None:
+    """Bring an archived idea back to the published lists."""
+    if idea.status != IdeaStatus.ARCHIVED or not (
+        permissions.can_edit_idea(actor, idea) or permissions.is_moderator(actor)
+    ):
+        raise IdeaError(_("You cannot restore this idea."))
+    _set_status(idea, actor, IdeaStatus.PUBLISHED)
+
+
+def add_co_editor(*, idea: Idea, actor: User, email: str) -> User:
+    """Let another member edit the idea."""
+    if not permissions.can_manage_co_editors(actor, idea):
+        raise IdeaError(_("Only the author can add co-editors."))
+    member = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    if member is None or not member.active:
+        raise IdeaError(_("No member has that e-mail address."))
+    if member.id == idea.author_id or member in idea.co_editors:
+        raise IdeaError(_("%(name)s can already edit this idea.", name=member.name))
+    idea.co_editors.append(member)
+    db.session.flush()
+    return member
+
+
+def remove_co_editor(*, idea: Idea, actor: User, member: User) -> None:
+    if not permissions.can_manage_co_editors(actor, idea):
+        raise IdeaError(_("Only the author can remove co-editors."))
+    if member in idea.co_editors:
+        idea.co_editors.remove(member)
+    db.session.flush()
+
+
+def create_theme(*, actor: User, name_fi: str, name_sv: str = "", name_en: str = "") -> Theme:
+    """Add a theme to the list members pick from."""
+    if not permissions.can_manage_themes(actor):
+        raise IdeaError(_("Only moderators can manage themes."))
+    name_fi = name_fi.strip()
+    if not name_fi:
+        raise IdeaError(_("Give the theme a Finnish name."))
+    slug = slugify(name_fi, max_length=80, word_boundary=True)
+    if db.session.scalar(select(Theme).where(Theme.slug == slug)) is not None:
+        raise IdeaError(_("A theme with that name already exists."))
+    theme = Theme(slug=slug, name_fi=name_fi, name_sv=name_sv.strip() or None, name_en=name_en.strip() or None)
+    db.session.add(theme)
+    db.session.flush()
+    return theme
+
+
+def update_theme(*, actor: User, theme: Theme, name_fi: str, name_sv: str, name_en: str, active: bool) -> None:
+    if not permissions.can_manage_themes(actor):
+        raise IdeaError(_("Only moderators can manage themes."))
+    if not name_fi.strip():
+        raise IdeaError(_("Give the theme a Finnish name."))
+    theme.name_fi = name_fi.strip()
+    theme.name_sv = name_sv.strip() or None
+    theme.name_en = name_en.strip() or None
+    theme.active = active
+    db.session.flush()

@@ -1,0 +1,350 @@
+"""Idea pages: list, archive, detail, create and edit, history, co-editors, themes."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from idealaari import permissions
+from idealaari.accounts.models import User
+from idealaari.extensions import db, is_fragment_request
+from idealaari.ideas import bp, history, queries, services
+from idealaari.ideas.forms import CoEditorForm, ConfirmForm, IdeaForm, ThemeForm
+from idealaari.ideas.models import Idea, IdeaStatus, PartnerRole, Phase, TargetGroup, Theme
+from idealaari.organisations.models import AREA_KINDS, Organisation
+
+
+def idea_url(idea: Idea, **kwargs) -> str:
+    return url_for("ideas.detail", idea_id=idea.id, slug=idea.slug, **kwargs)
+
+
+def get_visible_idea(idea_id: int) -> Idea:
+    """The idea if the current user may see it; otherwise 404, so drafts do not leak."""
+    idea = db.session.get(Idea, idea_id)
+    if idea is None or not permissions.can_view_idea(current_user, idea):
+        abort(404)
+    return idea
+
+
+def get_editable_idea(idea_id: int) -> Idea:
+    idea = get_visible_idea(idea_id)
+    if not permissions.can_edit_idea(current_user, idea):
+        abort(403)
+    return idea
+
+
+def _page_arg() -> int:
+    try:
+        return max(1, int(request.args.get("page", 1)))
+    except ValueError:
+        return 1
+
+
+def _filter_choices() -> dict:
+    areas = db.session.scalars(select(Organisation).order_by(Organisation.name_fi))
+    return {
+        "organisations": list(areas),
+        "area_kinds": AREA_KINDS,
+        "themes": queries.active_themes(),
+        "phases": list(Phase),
+        "target_groups": list(TargetGroup),
+    }
+
+
+def _listing(status: IdeaStatus, template: str, endpoint: str):
+    filters = queries.IdeaFilters.from_args(request.args)
+    sort = request.args.get("sort") if request.args.get("sort") in queries.SORTS else "newest"
+    stmt = queries.ideas_by_status(status, filters, sort)
+    pagination = db.paginate(
+        stmt, page=_page_arg(), per_page=current_app_per_page(), error_out=False, count=True
+    )
+    context = {
+        "pagination": pagination,
+        "filters": filters,
+        "sort": sort,
+        "endpoint": endpoint,
+        **_filter_choices(),
+    }
+    if is_fragment_request("idea-results"):
+        return render_template("ideas/_results.html", **context)
+    return render_template(template, **context)
+
+
+def current_app_per_page() -> int:
+    from flask import current_app
+
+    return current_app.config["IDEALAARI_IDEAS_PER_PAGE"]
+
+
+@bp.get("/ideas")
+def index():
+    """Published ideas with filters, sorting and pages."""
+    return _listing(IdeaStatus.PUBLISHED, "ideas/index.html", "ideas.index")
+
+
+@bp.get("/ideas/archive")
+def archive():
+    """Archived ideas: finished or paused work kept for reference."""
+    return _listing(IdeaStatus.ARCHIVED, "ideas/archive.html", "ideas.archive")
+
+
+def _form(idea: Idea | None = None, formdata=None) -> IdeaForm:
+    organisations = services.organisation_choices(current_user)
+    if idea is not None and idea.organisation not in organisations:
+        organisations = [idea.organisation, *organisations]
+    themes = queries.active_themes()
+    if idea is not None:
+        themes += [t for t in idea.themes if t not in themes]
+    form = IdeaForm(formdata=formdata, organisations=organisations, themes=themes)
+    if idea is not None and request.method == "GET":
+        form.title.data = idea.title
+        form.summary.data = idea.summary
+        form.need.data = idea.need
+        form.body.data = idea.body
+        form.organisation.data = idea.organisation_id
+        form.phase.data = idea.phase.value
+        form.themes.data = [t.id for t in idea.themes]
+        form.target_groups.data = [g.value for g in idea.target_groups]
+        form.tags.data = ", ".join(t.name for t in idea.tags)
+        form.seeks_partners.data = idea.seeks_partners
+        form.partner_roles.data = [r.value for r in idea.partner_roles]
+    elif idea is None and request.method == "GET":
+        form.organisation.data = current_user.organisation_id
+    return form
+
+
+def _values(form: IdeaForm) -> services.IdeaFields:
+    themes = list(db.session.scalars(select(Theme).where(Theme.id.in_(form.themes.data or []))))
+    return services.IdeaFields(
+        title=form.title.data or "",
+        summary=form.summary.data or "",
+        body=form.body.data or "",
+        need=form.need.data or "",
+        organisation=db.session.get(Organisation, form.organisation.data),
+        phase=Phase(form.phase.data),
+        themes=themes,
+        target_groups=[TargetGroup(v) for v in form.target_groups.data or []],
+        tags=services.normalise_tags(form.tags.data or ""),
+        seeks_partners=bool(form.seeks_partners.data),
+        partner_roles=[PartnerRole(v) for v in form.partner_roles.data or []],
+    )
+
+
+@bp.route("/ideas/new", methods=["GET", "POST"])
+@login_required
+def create():
+    """Write a new idea; save it as a draft or publish it."""
+    form = _form(formdata=request.form if request.method == "POST" else None)
+    if form.validate_on_submit():
+        try:
+            idea = services.create_idea(
+                author=current_user, values=_values(form), publish="publish" in request.form
+            )
+        except services.IdeaError as e:
+            db.session.rollback()
+            form.form_errors.append(str(e))
+        else:
+            db.session.commit()
+            if idea.is_published:
+                flash(_("Your idea is published."), "success")
+            else:
+                flash(_("Your draft is saved. Only you and the idea's editors can see it."), "success")
+            return redirect(idea_url(idea))
+    status = 422 if request.method == "POST" else 200
+    return render_template("ideas/form.html", form=form, idea=None), status
+
+
+@bp.post("/ideas/validate/<field_name>")
+@login_required
+def validate_field(field_name: str):
+    """Check one field of the idea form inline (htmx) and return it with its message."""
+    form = _form(formdata=request.form)
+    if field_name not in form or field_name == "csrf_token":
+        abort(404)
+    field = form[field_name]
+    field.validate(form, extra_validators=form._get_extra_validators(field_name))
+    return render_template("ideas/_field.html", field=field, form=form)
+
+
+@bp.get("/ideas/<int:idea_id>")
+@bp.get("/ideas/<int:idea_id>-<slug>")
+def detail(idea_id: int, slug: str | None = None):
+    """One idea."""
+    idea = get_visible_idea(idea_id)
+    if slug != idea.slug:
+        return redirect(idea_url(idea, **request.args), code=301)
+    return render_template(
+        "ideas/detail.html",
+        idea=idea,
+        confirm_form=ConfirmForm(),
+        co_editor_form=CoEditorForm(),
+        revision_count=len(idea.revisions),
+    )
+
+
+@bp.route("/ideas/<int:idea_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(idea_id: int):
+    """Edit an idea; every saved edit is kept in its history."""
+    idea = get_editable_idea(idea_id)
+    if idea.status not in (IdeaStatus.DRAFT, IdeaStatus.PUBLISHED):
+        flash(_("Only drafts and published ideas can be edited."), "error")
+        return redirect(idea_url(idea))
+    form = _form(idea, formdata=request.form if request.method == "POST" else None)
+    if form.validate_on_submit():
+        try:
+            changed = services.update_idea(
+                idea=idea, editor=current_user, values=_values(form), publish="publish" in request.form
+            )
+        except services.IdeaError as e:
+            db.session.rollback()
+            form.form_errors.append(str(e))
+        else:
+            db.session.commit()
+            flash(_("Changes saved.") if changed else _("Nothing changed."), "success")
+            return redirect(idea_url(idea))
+    status = 422 if request.method == "POST" else 200
+    return render_template("ideas/form.html", form=form, idea=idea), status
+
+
+@bp.get("/ideas/<int:idea_id>/history")
+def history_page(idea_id: int):
+    """Who changed what, and when."""
+    idea = get_visible_idea(idea_id)
+    return render_template("ideas/history.html", idea=idea, entries=history.history(idea.revisions))
+
+
+def _status_action(idea_id: int, action, done_message: str):
+    idea = get_visible_idea(idea_id)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        action(idea=idea, actor=current_user)
+    except services.IdeaError as e:
+        db.session.rollback()
+        flash(str(e), "error")
+        return redirect(idea_url(idea)), 303
+    db.session.commit()
+    flash(done_message, "success")
+    return redirect(idea_url(idea)), 303
+
+
+@bp.post("/ideas/<int:idea_id>/archive")
+@login_required
+def archive_idea(idea_id: int):
+    """Move the idea to the archive."""
+    return _status_action(idea_id, services.archive_idea, _("The idea is archived."))
+
+
+@bp.post("/ideas/<int:idea_id>/restore")
+@login_required
+def restore_idea(idea_id: int):
+    """Bring the idea back from the archive."""
+    return _status_action(idea_id, services.restore_idea, _("The idea is published again."))
+
+
+@bp.post("/ideas/<int:idea_id>/co-editors")
+@login_required
+def add_co_editor(idea_id: int):
+    """Let another member edit the idea."""
+    idea = get_visible_idea(idea_id)
+    form = CoEditorForm()
+    if not permissions.can_manage_co_editors(current_user, idea):
+        abort(403)
+    if form.validate_on_submit():
+        try:
+            member = services.add_co_editor(idea=idea, actor=current_user, email=form.email.data)
+        except services.IdeaError as e:
+            db.session.rollback()
+            form.email.errors.append(str(e))
+        else:
+            db.session.commit()
+            if not is_fragment_request("co-editors"):
+                flash(_("%(name)s can now edit the idea.", name=member.name), "success")
+                return redirect(idea_url(idea)), 303
+            form = CoEditorForm(formdata=None)
+    if is_fragment_request("co-editors"):
+        status = 422 if form.errors else 200
+        return render_template("ideas/_co_editors.html", idea=idea, co_editor_form=form, confirm_form=ConfirmForm()), status
+    for error in form.email.errors:
+        flash(error, "error")
+    return redirect(idea_url(idea)), 303
+
+
+@bp.post("/ideas/<int:idea_id>/co-editors/<int:user_id>/remove")
+@login_required
+def remove_co_editor(idea_id: int, user_id: int):
+    """Take editing rights away from a co-editor."""
+    idea = get_visible_idea(idea_id)
+    if not permissions.can_manage_co_editors(current_user, idea):
+        abort(403)
+    member = db.session.get(User, user_id)
+    if member is None or not ConfirmForm().validate_on_submit():
+        abort(404 if member is None else 400)
+    services.remove_co_editor(idea=idea, actor=current_user, member=member)
+    db.session.commit()
+    if is_fragment_request("co-editors"):
+        return render_template(
+            "ideas/_co_editors.html", idea=idea, co_editor_form=CoEditorForm(), confirm_form=ConfirmForm()
+        )
+    flash(_("%(name)s can no longer edit the idea.", name=member.name), "success")
+    return redirect(idea_url(idea)), 303
+
+
+@bp.route("/themes", methods=["GET", "POST"])
+def themes():
+    """The theme list; moderators add themes here."""
+    form = ThemeForm()
+    if request.method == "POST":
+        if not permissions.can_manage_themes(current_user):
+            abort(403)
+        if form.validate_on_submit():
+            try:
+                theme = services.create_theme(
+                    actor=current_user,
+                    name_fi=form.name_fi.data,
+                    name_sv=form.name_sv.data or "",
+                    name_en=form.name_en.data or "",
+                )
+            except services.IdeaError as e:
+                db.session.rollback()
+                form.name_fi.errors.append(str(e))
+            else:
+                db.session.commit()
+                flash(_("Theme “%(name)s” added.", name=theme.name_fi), "success")
+                return redirect(url_for("ideas.themes")), 303
+    all_themes = queries.all_themes() if permissions.can_manage_themes(current_user) else queries.active_themes()
+    status = 422 if form.errors else 200
+    return render_template("ideas/themes.html", themes=all_themes, form=form), status
+
+
+@bp.route("/themes/<int:theme_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_theme(theme_id: int):
+    """Rename a theme or take it out of use."""
+    if not permissions.can_manage_themes(current_user):
+        abort(403)
+    theme = db.get_or_404(Theme, theme_id)
+    form = ThemeForm(obj=theme)
+    if form.validate_on_submit():
+        try:
+            services.update_theme(
+                actor=current_user,
+                theme=theme,
+                name_fi=form.name_fi.data,
+                name_sv=form.name_sv.data or "",
+                name_en=form.name_en.data or "",
+                active=form.active.data,
+            )
+        except services.IdeaError as e:
+            db.session.rollback()
+            form.name_fi.errors.append(str(e))
+        else:
+            db.session.commit()
+            flash(_("Theme saved."), "success")
+            return redirect(url_for("ideas.themes")), 303
+    status = 422 if form.errors else 200
+    return render_template("ideas/theme_form.html", theme=theme, form=form), status

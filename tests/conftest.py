@@ -1,0 +1,129 @@
+"""Fixtures: an app on a fresh schema per test session, cleaned between tests."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from sqlalchemy import text
+
+from idealaari import create_app
+from idealaari.extensions import db, limiter
+from tests import factories
+
+TEST_DATABASE_URL = os.environ.get("IDEALAARI_TEST_DATABASE_URL", "")
+
+
+def pytest_report_header(config):
+    return f"database: {'PostgreSQL ' + TEST_DATABASE_URL if TEST_DATABASE_URL else 'SQLite (temporary file)'}"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    if TEST_DATABASE_URL:
+        return TEST_DATABASE_URL
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'idealaari-test.db'}"
+
+
+def make_app(database_url: str, tmp_path, **config):
+    environ = {
+        "IDEALAARI_ENV": "development",
+        "IDEALAARI_SECRET_KEY": "test-secret",
+        "DATABASE_URL": database_url,
+        "IDEALAARI_SEARCH_INDEX": str(tmp_path / "search-index"),
+    }
+    environ.update(config.pop("ENVIRON", {}))
+    return create_app(
+        {
+            "ENVIRON": environ,
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+            "SERVER_NAME": "idealaari.test",
+            **config,
+        }
+    )
+
+
+@pytest.fixture(scope="session")
+def _schema(database_url, tmp_path_factory):
+    app = make_app(database_url, tmp_path_factory.mktemp("schema"))
+    with app.app_context():
+        db.drop_all()
+        if database_url.startswith("postgresql"):
+            with db.engine.begin() as conn:
+                conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        db.create_all()
+        db.engine.dispose()
+    yield
+
+
+@pytest.fixture
+def app(_schema, database_url, tmp_path, request):
+    marker = request.node.get_closest_marker("app_config")
+    app = make_app(database_url, tmp_path, **(marker.kwargs if marker else {}))
+    with app.app_context():
+        limiter.reset()
+        yield app
+        db.session.rollback()
+        db.session.remove()
+        _empty_tables()
+        db.engine.dispose()
+
+
+def _empty_tables() -> None:
+    tables = list(reversed(db.metadata.sorted_tables))
+    with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("TRUNCATE " + ", ".join(f'"{t.name}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                conn.execute(table.delete())
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_org(app):
+    return factories.make_org
+
+
+@pytest.fixture
+def make_user(app):
+    return factories.make_user
+
+
+@pytest.fixture
+def make_idea(app):
+    return factories.make_idea
+
+
+@pytest.fixture
+def make_theme(app):
+    return factories.make_theme
+
+
+@pytest.fixture
+def login(client):
+    """Log a user in for the test client without going through the (slow) password hash."""
+
+    def _login(user):
+        db.session.commit()
+        with client.session_transaction() as session:
+            session["_user_id"] = str(user.id)
+            session["_fresh"] = True
+        return user
+
+    return _login
+
+
+@pytest.fixture
+def htmx_headers():
+    return {"HX-Request": "true"}
