@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectMultipleField, widgets
+from wtforms import SelectField as _SelectField, SelectMultipleField, widgets
 from wtforms.validators import DataRequired, Length, Optional
 
 
@@ -24,18 +24,25 @@ def length(*, min: int = -1, max: int = -1):  # noqa: A002 - mirrors wtforms.Len
 optional = Optional
 
 
+CHOICE_MESSAGE = _l("Choose one of the options given.")
+
+
+class SelectField(_SelectField):
+    """A select whose refusals are in the member's language."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("invalid_choice_message", CHOICE_MESSAGE)
+        kwargs.setdefault("invalid_value_message", CHOICE_MESSAGE)
+        super().__init__(*args, **kwargs)
+
+
 class CheckboxListField(SelectMultipleField):
     """Several choices shown as a fieldset of check boxes."""
 
     widget = widgets.ListWidget(prefix_label=False)
     option_widget = widgets.CheckboxInput()
 
-    def pre_validate(self, form):
-        if self.data:
-            values = {str(c[0]) for c in self.iter_choices_values()}
-            for value in self.data:
-                if str(value) not in values:
-                    raise ValueError(self.gettext("'%(value)s' is not a valid choice.") % {"value": value})
-
-    def iter_choices_values(self):
-        return [(value, label) for value, label in (self.choices or [])]
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("invalid_choice_message", CHOICE_MESSAGE)
+        kwargs.setdefault("invalid_value_message", CHOICE_MESSAGE)
+        super().__init__(*args, **kwargs)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextvars
 import os
+from functools import wraps
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from idealaari import create_app
@@ -80,8 +83,20 @@ def _empty_tables() -> None:
                 conn.execute(table.delete())
 
 
+class IsolatedClient(FlaskClient):
+    """Each request runs in its own app context and database session, as in production.
+
+    Without this, requests would share the test's app context: `g` (the logged-in user, the
+    locale) and the SQLAlchemy session would leak from one request into the next.
+    """
+
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
 @pytest.fixture
 def client(app):
+    app.test_client_class = IsolatedClient
     return app.test_client()
 
 
@@ -90,24 +105,36 @@ def runner(app):
     return app.test_cli_runner()
 
 
+def _committing(factory):
+    """Factories commit in tests, so that requests (in their own sessions) see the rows."""
+
+    @wraps(factory)
+    def make(**kwargs):
+        row = factory(**kwargs)
+        db.session.commit()
+        return row
+
+    return make
+
+
 @pytest.fixture
 def make_org(app):
-    return factories.make_org
+    return _committing(factories.make_org)
 
 
 @pytest.fixture
 def make_user(app):
-    return factories.make_user
+    return _committing(factories.make_user)
 
 
 @pytest.fixture
 def make_idea(app):
-    return factories.make_idea
+    return _committing(factories.make_idea)
 
 
 @pytest.fixture
 def make_theme(app):
-    return factories.make_theme
+    return _committing(factories.make_theme)
 
 
 @pytest.fixture

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import Email, EqualTo, ValidationError
 
 from idealaari.accounts.services import MIN_PASSWORD_LENGTH
-from idealaari.forms import length, optional, required
+from idealaari.forms import SelectField, length, optional, required
 from idealaari.organisations.models import ADDABLE_KINDS
 
 NEW_ORGANISATION = 0

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, StringField, TextAreaField
 from wtforms.validators import Email, ValidationError
 
-from idealaari.forms import CheckboxListField, length, optional, required
+from idealaari.forms import CheckboxListField, SelectField, length, optional, required
 from idealaari.ideas.models import PartnerRole, Phase, TargetGroup
 from idealaari.ideas.services import MAX_TAG_LENGTH, MAX_TAGS, normalise_tags
 

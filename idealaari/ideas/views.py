@@ -164,7 +164,8 @@ def validate_field(field_name: str):
     if field_name not in form or field_name == "csrf_token":
         abort(404)
     field = form[field_name]
-    field.validate(form, extra_validators=form._get_extra_validators(field_name))
+    inline = getattr(form.__class__, f"validate_{field_name}", None)
+    field.validate(form, extra_validators=[inline] if inline else [])
     return render_template("ideas/_field.html", field=field, form=form)
 
 
