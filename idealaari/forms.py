@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField as _SelectField, SelectMultipleField, widgets
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 
@@ -25,6 +26,11 @@ optional = Optional
 
 
 CHOICE_MESSAGE = _l("Choose one of the options given.")
+
+
+def options(pairs, optgroup=None) -> list[SelectChoice]:
+    """(value, label) pairs as select options, optionally inside one <optgroup>."""
+    return [SelectChoice(value=value, label=label, optgroup=optgroup) for value, label in pairs]
 
 
 class SelectField(_SelectField):

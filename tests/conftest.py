@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from idealaari import create_app
 from idealaari.extensions import db, limiter
+from idealaari.i18n import LANGUAGE_COOKIE
 from tests import factories
 
 TEST_DATABASE_URL = os.environ.get("IDEALAARI_TEST_DATABASE_URL", "")
@@ -96,8 +97,14 @@ class IsolatedClient(FlaskClient):
 
 @pytest.fixture
 def client(app):
+    """A browser whose language is English, so assertions read like the message ids.
+
+    Tests of the Finnish and Swedish UI set the language cookie themselves.
+    """
     app.test_client_class = IsolatedClient
-    return app.test_client()
+    client = app.test_client()
+    client.set_cookie(LANGUAGE_COOKIE, "en", domain="idealaari.test")
+    return client
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, StringField
-from wtforms.validators import Email, EqualTo, ValidationError
+from wtforms.validators import Email, EqualTo
 
 from idealaari.accounts.services import MIN_PASSWORD_LENGTH
-from idealaari.forms import SelectField, length, optional, required
+from idealaari.forms import SelectField, length, optional, options, required
 from idealaari.organisations.models import ADDABLE_KINDS
 
 NEW_ORGANISATION = 0
@@ -42,11 +42,7 @@ class RegistrationForm(FlaskForm):
         description=_l("Pick your organisation. If it is not on the list, choose “Add a new organisation”."),
     )
     new_organisation_name = StringField(_l("New organisation's name"), validators=[optional(), length(max=200)])
-    new_organisation_kind = SelectField(
-        _l("New organisation's kind"),
-        choices=[("", "—")] + [(k.value, k.label) for k in ADDABLE_KINDS],
-        validators=[optional()],
-    )
+    new_organisation_kind = SelectField(_l("New organisation's kind"), validators=[optional()])
     password = PasswordField(
         _l("Password"),
         validators=[required(), length(min=MIN_PASSWORD_LENGTH, max=200)],
@@ -59,19 +55,22 @@ class RegistrationForm(FlaskForm):
 
     def __init__(self, *args, organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.new_organisation_kind.choices = [("", "—")] + [(k.value, k.label) for k in ADDABLE_KINDS]
-        groups: dict[str, list] = {}
-        for org in organisations:
-            groups.setdefault(org.kind.label, []).append((org.id, org.name))
-        self.organisation.choices = {"—": [(NEW_ORGANISATION, _l("Add a new organisation"))], **groups}
+        self.new_organisation_kind.choices = options([("", "—")] + [(k.value, k.label) for k in ADDABLE_KINDS])
+        self.organisation.choices = options([(NEW_ORGANISATION, _l("Add a new organisation"))]) + [
+            option for org in organisations for option in options([(org.id, org.name)], optgroup=org.kind.label)
+        ]
 
-    def validate_new_organisation_name(self, field):
-        if self.organisation.data == NEW_ORGANISATION and len((field.data or "").strip()) < 2:
-            raise ValidationError(_l("Give the name of the organisation to add."))
-
-    def validate_new_organisation_kind(self, field):
-        if self.organisation.data == NEW_ORGANISATION and not field.data:
-            raise ValidationError(_l("Choose the kind of the organisation to add."))
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.organisation.data == NEW_ORGANISATION:
+            # Checked here: the Optional() validator stops a field's own chain when it is empty.
+            if len((self.new_organisation_name.data or "").strip()) < 2:
+                self.new_organisation_name.errors.append(_l("Give the name of the organisation to add."))
+                valid = False
+            if not self.new_organisation_kind.data:
+                self.new_organisation_kind.errors.append(_l("Choose the kind of the organisation to add."))
+                valid = False
+        return valid
 
 
 class ChangePasswordForm(FlaskForm):

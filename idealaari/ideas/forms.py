@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, StringField, TextAreaField
 from wtforms.validators import Email, ValidationError
 
-from idealaari.forms import CheckboxListField, SelectField, length, optional, required
+from idealaari.forms import CheckboxListField, SelectField, length, optional, options, required
 from idealaari.ideas.models import PartnerRole, Phase, TargetGroup
 from idealaari.ideas.services import MAX_TAG_LENGTH, MAX_TAGS, normalise_tags
 
@@ -53,11 +53,11 @@ class IdeaForm(FlaskForm):
     def __init__(self, *args, organisations=(), themes=(), **kwargs):
         super().__init__(*args, **kwargs)
         # Labels are lazy; build the choices per request so they follow the language.
-        self.phase.choices = [(p.value, f"{p.number}. {p.label}") for p in Phase]
-        self.target_groups.choices = [(g.value, g.label) for g in TargetGroup]
-        self.partner_roles.choices = [(r.value, r.label) for r in PartnerRole]
-        self.organisation.choices = [(o.id, o.name) for o in organisations]
-        self.themes.choices = [(t.id, t.name) for t in themes]
+        self.phase.choices = options((p.value, f"{p.number}. {p.label}") for p in Phase)
+        self.target_groups.choices = options((g.value, g.label) for g in TargetGroup)
+        self.partner_roles.choices = options((r.value, r.label) for r in PartnerRole)
+        self.organisation.choices = options((o.id, o.name) for o in organisations)
+        self.themes.choices = options((t.id, t.name) for t in themes)
 
     def validate_tags(self, field):
         tags = normalise_tags(field.data or "")
