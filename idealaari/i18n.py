@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -13,6 +13,8 @@ LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
 def select_locale() -> str:
     """The member's saved language, else the cookie, else Finnish."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # CLI commands answer operators in English
+        return "en"
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     lang = request.cookies.get(LANGUAGE_COOKIE)
