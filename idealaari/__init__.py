@@ -1,4 +1,4 @@
-"""Idealaari: the idea pool of the Finnish social and health care Innovation and Strategy Network."""
+"""Idealaari: the idea pool of the Finnish social and health care innovation network."""
 
 from __future__ import annotations
 

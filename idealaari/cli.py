@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import select
 
 from idealaari.accounts import services as account_services
@@ -31,10 +31,14 @@ def _fail(message: str) -> None:
     show_default=True,
     help="What the member may do.",
 )
-@click.option("--organisation", "organisation_code", required=True, help="Organisation code, e.g. pir or hus.")
+@click.option(
+    "--organisation", "organisation_code", required=True, help="Organisation code, e.g. pir or hus."
+)
 @click.option("--title", default="", help="Title or expertise.")
 @click.password_option(help="Password (asked when not given).")
-def create_user(email: str, name: str, role: str, organisation_code: str, title: str, password: str) -> None:
+def create_user(
+    email: str, name: str, role: str, organisation_code: str, title: str, password: str
+) -> None:
     """Create a member account."""
     org = db.session.scalar(select(Organisation).where(Organisation.code == organisation_code))
     if org is None:
@@ -81,11 +85,14 @@ def sync_areas() -> None:
 @organisations_cli.command("list")
 def list_organisations() -> None:
     """List organisations with their codes and kinds."""
-    for org in db.session.scalars(select(Organisation).order_by(Organisation.kind, Organisation.name_fi)):
+    for org in db.session.scalars(
+        select(Organisation).order_by(Organisation.kind, Organisation.name_fi)
+    ):
         click.echo(f"{org.code}\t{org.kind.value}\t{org.name_fi}")
 
 
 @click.command("demo-data")
+@with_appcontext
 def demo_data() -> None:
     """Fill an empty development database with a living demo network (safe to run again)."""
     from idealaari.demo import load_demo_data

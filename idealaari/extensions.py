@@ -37,6 +37,8 @@ def _sqlite_foreign_keys(dbapi_connection, connection_record):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+
+
 def _render_migration_type(type_, obj, autogen_context):
     """Write our column types as plain SQLAlchemy types in migration scripts."""
     from idealaari.dbtypes import UTCDateTime

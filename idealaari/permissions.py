@@ -59,7 +59,7 @@ def can_manage_co_editors(user: User | None, idea: Idea) -> bool:
 
 
 def can_view_idea(user: User | None, idea: Idea) -> bool:
-    """Published and archived ideas are public; drafts only to editors; hidden to editors and moderators."""
+    """Published and archived ideas are public; drafts only to editors; hidden also to moderators."""
     from idealaari.ideas.models import IdeaStatus
 
     if idea.status in (IdeaStatus.PUBLISHED, IdeaStatus.ARCHIVED, IdeaStatus.MERGED):
@@ -88,9 +88,9 @@ def editable_ideas_clause(user: User | None) -> ColumnElement[bool]:
     clauses = [
         Idea.author_id == user.id,
         Idea.id.in_(
-            idea_co_editors.select().with_only_columns(idea_co_editors.c.idea_id).where(
-                idea_co_editors.c.user_id == user.id
-            )
+            idea_co_editors.select()
+            .with_only_columns(idea_co_editors.c.idea_id)
+            .where(idea_co_editors.c.user_id == user.id)
         ),
     ]
     if user.role == Role.AREA_CONTACT:

@@ -15,7 +15,8 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import format_date, format_datetime, gettext as _
+from flask_babel import format_date, format_datetime
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
@@ -86,7 +87,9 @@ def set_language():
     lang = request.form.get("lang", "")
     if lang not in current_app.config["LANGUAGES"]:
         abort(400)
-    response = make_response(redirect(safe_next(request.form.get("next"), url_for("web.index")), 303))
+    response = make_response(
+        redirect(safe_next(request.form.get("next"), url_for("web.index")), 303)
+    )
     response.set_cookie(
         LANGUAGE_COOKIE,
         lang,
@@ -110,7 +113,9 @@ def _error_page(status: int, message: str | None = None):
         return jsonify({"error": {"status": status, "message": message or ""}}), status
     if htmx and not htmx.boosted:
         # htmx does not swap 4xx/5xx by default; show the message where the page expects it.
-        response = make_response(render_template("errors/_fragment.html", status=status, message=message), status)
+        response = make_response(
+            render_template("errors/_fragment.html", status=status, message=message), status
+        )
         response.headers["HX-Reswap"] = "none"
         return response
     return render_template("errors/error.html", status=status, message=message), status
@@ -133,9 +138,13 @@ def init_app(app: Flask) -> None:
     """Register error pages, headers, template helpers and the login handler."""
     from idealaari.ideas.views import idea_url
 
-    app.register_error_handler(CSRFError, lambda e: _error_page(400, _("The form had expired. Please try again.")))
+    app.register_error_handler(
+        CSRFError, lambda e: _error_page(400, _("The form had expired. Please try again."))
+    )
     for code in (400, 403, 404, 405, 413, 422, 429, 503):
-        app.register_error_handler(code, lambda e, code=code: _error_page(code, _error_message(code)))
+        app.register_error_handler(
+            code, lambda e, code=code: _error_page(code, _error_message(code))
+        )
     app.register_error_handler(500, _server_error)
     login_manager.unauthorized_handler(_unauthorized)
 
@@ -168,7 +177,9 @@ def _error_message(code: int) -> str:
         413: _("What you sent is too large."),
         422: _("Check what you sent and try again."),
         429: _("Too many attempts. Wait a moment and try again."),
-        500: _("Something went wrong on our side. The error has been logged; please try again later."),
+        500: _(
+            "Something went wrong on our side. The error has been logged; please try again later."
+        ),
         503: _("The service is temporarily unavailable. Please try again shortly."),
     }
     return messages.get(code, "")

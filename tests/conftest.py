@@ -19,7 +19,8 @@ TEST_DATABASE_URL = os.environ.get("IDEALAARI_TEST_DATABASE_URL", "")
 
 
 def pytest_report_header(config):
-    return f"database: {'PostgreSQL ' + TEST_DATABASE_URL if TEST_DATABASE_URL else 'SQLite (temporary file)'}"
+    where = f"PostgreSQL {TEST_DATABASE_URL}" if TEST_DATABASE_URL else "SQLite (temporary file)"
+    return f"database: {where}"
 
 
 @pytest.fixture(scope="session")
@@ -78,7 +79,13 @@ def _empty_tables() -> None:
     tables = list(reversed(db.metadata.sorted_tables))
     with db.engine.begin() as conn:
         if conn.dialect.name == "postgresql":
-            conn.execute(text("TRUNCATE " + ", ".join(f'"{t.name}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+            conn.execute(
+                text(
+                    "TRUNCATE "
+                    + ", ".join(f'"{t.name}"' for t in tables)
+                    + " RESTART IDENTITY CASCADE"
+                )
+            )
         else:
             for table in tables:
                 conn.execute(table.delete())

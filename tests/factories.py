@@ -22,7 +22,12 @@ def password_hash() -> str:
     return generate_password_hash(PASSWORD)
 
 
-def make_org(*, name: str | None = None, kind: OrganisationKind = OrganisationKind.WELLBEING_AREA, code: str | None = None) -> Organisation:
+def make_org(
+    *,
+    name: str | None = None,
+    kind: OrganisationKind = OrganisationKind.WELLBEING_AREA,
+    code: str | None = None,
+) -> Organisation:
     n = next(_seq)
     org = Organisation(
         code=code or f"org{n}",
@@ -36,7 +41,14 @@ def make_org(*, name: str | None = None, kind: OrganisationKind = OrganisationKi
     return org
 
 
-def make_user(*, role: Role = Role.MEMBER, organisation: Organisation | None = None, email: str | None = None, name: str | None = None, active: bool = True) -> User:
+def make_user(
+    *,
+    role: Role = Role.MEMBER,
+    organisation: Organisation | None = None,
+    email: str | None = None,
+    name: str | None = None,
+    active: bool = True,
+) -> User:
     n = next(_seq)
     user = User(
         email=email or f"jasen{n}@example.fi",
@@ -54,7 +66,9 @@ def make_user(*, role: Role = Role.MEMBER, organisation: Organisation | None = N
 
 def make_theme(*, name: str | None = None) -> Theme:
     n = next(_seq)
-    theme = Theme(slug=f"teema-{n}", name_fi=name or f"Teema {n}", name_sv=f"Tema {n}", name_en=f"Theme {n}")
+    theme = Theme(
+        slug=f"teema-{n}", name_fi=name or f"Teema {n}", name_sv=f"Tema {n}", name_en=f"Theme {n}"
+    )
     db.session.add(theme)
     db.session.flush()
     return theme
@@ -72,7 +86,9 @@ def make_idea(
     n = next(_seq)
     values = idea_services.IdeaFields(
         title=title or f"Kotihoidon kehittämisidea {n}",
-        summary=fields.pop("summary", "Kotihoidon asiakkaille tarjotaan etäkäyntejä videoyhteydellä."),
+        summary=fields.pop(
+            "summary", "Kotihoidon asiakkaille tarjotaan etäkäyntejä videoyhteydellä."
+        ),
         body=fields.pop("body", "Tarkempi **kuvaus** ideasta."),
         need=fields.pop("need", "Hoitajien aikaa kuluu ajamiseen."),
         organisation=organisation or author.organisation,
@@ -82,7 +98,9 @@ def make_idea(
     if organisation is not None and organisation.id != author.organisation_id:
         # Posting for another organisation is a moderator's right; factories may set it directly.
         values.organisation = None
-    idea = idea_services.create_idea(author=author, values=values, publish=status != IdeaStatus.DRAFT)
+    idea = idea_services.create_idea(
+        author=author, values=values, publish=status != IdeaStatus.DRAFT
+    )
     if organisation is not None:
         idea.organisation = organisation
     if status not in (IdeaStatus.DRAFT, IdeaStatus.PUBLISHED):

@@ -43,7 +43,9 @@ def test_database_url_uses_psycopg3(url, expected):
 
 
 def test_rate_limit_storage_is_configurable(tmp_path):
-    settings = config.load(str(tmp_path), {"IDEALAARI_RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/0"})
+    settings = config.load(
+        str(tmp_path), {"IDEALAARI_RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/0"}
+    )
     assert settings["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/0"
 
 

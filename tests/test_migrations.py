@@ -27,7 +27,9 @@ def migrate_and_compare(url: str, tmp_path) -> None:
                 MigrationContext.configure(conn, opts={"compare_type": True}), db.metadata
             )
             assert diffs == [], f"models and migrations differ: {diffs}"
-            count = conn.execute(sa.text("SELECT count(*) FROM organisations WHERE kind = 'wellbeing_area'"))
+            count = conn.execute(
+                sa.text("SELECT count(*) FROM organisations WHERE kind = 'wellbeing_area'")
+            )
             assert count.scalar() == 21
             assert conn.execute(sa.text("SELECT count(*) FROM organisations")).scalar() == 23
         upgrade()  # a second run is a no-op

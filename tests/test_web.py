@@ -59,7 +59,10 @@ def test_language_next_must_be_same_site(client):
     assert resp.headers["Location"] == "/"
 
 
-@pytest.mark.parametrize("lang, text", [("fi", "Sivua ei löytynyt"), ("sv", "Sidan hittades inte"), ("en", "Page not found")])
+@pytest.mark.parametrize(
+    "lang, text",
+    [("fi", "Sivua ei löytynyt"), ("sv", "Sidan hittades inte"), ("en", "Page not found")],
+)
 def test_error_pages_speak_the_users_language(client, lang, text):
     client.set_cookie("idealaari_lang", lang, domain="idealaari.test")
     resp = client.get("/ei-tallaista-sivua")
@@ -102,7 +105,9 @@ def test_catalogues_are_complete(lang):
     with open(TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po", "rb") as f:
         catalogue = read_po(f)
     missing = [
-        m.id for m in template if m.id and (catalogue.get(m.id) is None or not catalogue.get(m.id).string)
+        m.id
+        for m in template
+        if m.id and (catalogue.get(m.id) is None or not catalogue.get(m.id).string)
     ]
     fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
     assert missing == [] and fuzzy == []
@@ -111,8 +116,19 @@ def test_catalogues_are_complete(lang):
 def test_every_page_has_one_h1_a_skip_link_and_labels(client, login, make_user, make_idea):
     idea = make_idea()
     login(idea.author)
-    for url in ("/", "/ideas", "/ideas/archive", f"/ideas/{idea.id}-{idea.slug}", "/ideas/new", f"/ideas/{idea.id}/edit",
-                f"/ideas/{idea.id}/history", "/themes", "/organisations/", f"/members/{idea.author.id}", "/accessibility"):
+    for url in (
+        "/",
+        "/ideas",
+        "/ideas/archive",
+        f"/ideas/{idea.id}-{idea.slug}",
+        "/ideas/new",
+        f"/ideas/{idea.id}/edit",
+        f"/ideas/{idea.id}/history",
+        "/themes",
+        "/organisations/",
+        f"/members/{idea.author.id}",
+        "/accessibility",
+    ):
         page = client.get(url).text
         assert page.count("<h1") == 1, url
         assert 'class="skip-link" href="#main"' in page and 'id="main"' in page, url

@@ -39,9 +39,13 @@ class RegistrationForm(FlaskForm):
         _l("Organisation"),
         coerce=int,
         validate_choice=True,
-        description=_l("Pick your organisation. If it is not on the list, choose “Add a new organisation”."),
+        description=_l(
+            "Pick your organisation. If it is not on the list, choose “Add a new organisation”."
+        ),
     )
-    new_organisation_name = StringField(_l("New organisation's name"), validators=[optional(), length(max=200)])
+    new_organisation_name = StringField(
+        _l("New organisation's name"), validators=[optional(), length(max=200)]
+    )
     new_organisation_kind = SelectField(_l("New organisation's kind"), validators=[optional()])
     password = PasswordField(
         _l("Password"),
@@ -55,9 +59,13 @@ class RegistrationForm(FlaskForm):
 
     def __init__(self, *args, organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.new_organisation_kind.choices = options([("", "—")] + [(k.value, k.label) for k in ADDABLE_KINDS])
+        self.new_organisation_kind.choices = options(
+            [("", "—")] + [(k.value, k.label) for k in ADDABLE_KINDS]
+        )
         self.organisation.choices = options([(NEW_ORGANISATION, _l("Add a new organisation"))]) + [
-            option for org in organisations for option in options([(org.id, org.name)], optgroup=org.kind.label)
+            option
+            for org in organisations
+            for option in options([(org.id, org.name)], optgroup=org.kind.label)
         ]
 
     def validate(self, extra_validators=None) -> bool:
@@ -65,16 +73,22 @@ class RegistrationForm(FlaskForm):
         if self.organisation.data == NEW_ORGANISATION:
             # Checked here: the Optional() validator stops a field's own chain when it is empty.
             if len((self.new_organisation_name.data or "").strip()) < 2:
-                self.new_organisation_name.errors.append(_l("Give the name of the organisation to add."))
+                self.new_organisation_name.errors.append(
+                    _l("Give the name of the organisation to add.")
+                )
                 valid = False
             if not self.new_organisation_kind.data:
-                self.new_organisation_kind.errors.append(_l("Choose the kind of the organisation to add."))
+                self.new_organisation_kind.errors.append(
+                    _l("Choose the kind of the organisation to add.")
+                )
                 valid = False
         return valid
 
 
 class ChangePasswordForm(FlaskForm):
-    current_password = PasswordField(_l("Current password"), validators=[required(), length(max=200)])
+    current_password = PasswordField(
+        _l("Current password"), validators=[required(), length(max=200)]
+    )
     new_password = PasswordField(
         _l("New password"),
         validators=[required(), length(min=MIN_PASSWORD_LENGTH, max=200)],

@@ -29,7 +29,9 @@ def find_user_by_email(email: str) -> User | None:
 
 def check_password_rules(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(_("The password must be at least %(n)d characters long.", n=MIN_PASSWORD_LENGTH))
+        raise AccountError(
+            _("The password must be at least %(n)d characters long.", n=MIN_PASSWORD_LENGTH)
+        )
 
 
 def create_user(

@@ -10,7 +10,12 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
 from idealaari.accounts import bp, services
-from idealaari.accounts.forms import NEW_ORGANISATION, ChangePasswordForm, LoginForm, RegistrationForm
+from idealaari.accounts.forms import (
+    NEW_ORGANISATION,
+    ChangePasswordForm,
+    LoginForm,
+    RegistrationForm,
+)
 from idealaari.accounts.models import User
 from idealaari.extensions import db, limiter, login_manager
 from idealaari.ideas import queries as idea_queries
@@ -40,7 +45,9 @@ def safe_next(target: str | None, default: str) -> str:
 
 
 def _all_organisations() -> list[Organisation]:
-    return list(db.session.scalars(select(Organisation).order_by(Organisation.kind, Organisation.name_fi)))
+    return list(
+        db.session.scalars(select(Organisation).order_by(Organisation.kind, Organisation.name_fi))
+    )
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -82,7 +89,9 @@ def _login_limit() -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"], deduct_when=lambda response: response.status_code == 401)
+@limiter.limit(
+    _login_limit, methods=["POST"], deduct_when=lambda response: response.status_code == 401
+)
 def login():
     """Log in with e-mail and password."""
     form = LoginForm()
@@ -139,5 +148,10 @@ def profile(user_id: int):
     archived = idea_queries.ideas_authored_by(member, (IdeaStatus.ARCHIVED,))
     drafts = idea_queries.drafts_of(member) if own else []
     return render_template(
-        "accounts/profile.html", member=member, ideas=ideas, archived=archived, drafts=drafts, own=own
+        "accounts/profile.html",
+        member=member,
+        ideas=ideas,
+        archived=archived,
+        drafts=drafts,
+        own=own,
     )

@@ -72,14 +72,18 @@ def ideas():
     """Published ideas, newest first, filtered by organisation code, theme slug and phase."""
     phase = request.args.get("phase") or None
     if phase is not None and phase not in Phase._value2member_map_:
-        raise ApiError(400, f"Unknown phase '{phase}'. Use one of: {', '.join(p.value for p in Phase)}.")
+        raise ApiError(
+            400, f"Unknown phase '{phase}'. Use one of: {', '.join(p.value for p in Phase)}."
+        )
     filters = queries.IdeaFilters(
         organisation=request.args.get("organisation") or None,
         theme=request.args.get("theme") or None,
         phase=Phase(phase) if phase else None,
     )
     page = _int_arg("page", 1)
-    pagination = db.paginate(queries.published_ideas(filters), page=page, per_page=PER_PAGE, error_out=False)
+    pagination = db.paginate(
+        queries.published_ideas(filters), page=page, per_page=PER_PAGE, error_out=False
+    )
     return jsonify(
         {
             "items": [idea_json(i) for i in pagination.items],
@@ -106,7 +110,13 @@ def organisations():
     return jsonify(
         {
             "items": [
-                {"code": o.code, "name": o.name_fi, "name_sv": o.name_sv, "name_en": o.name_en, "kind": o.kind.value}
+                {
+                    "code": o.code,
+                    "name": o.name_fi,
+                    "name_sv": o.name_sv,
+                    "name_en": o.name_en,
+                    "kind": o.kind.value,
+                }
                 for o in orgs
             ]
         }

@@ -21,11 +21,16 @@ class IdeaForm(FlaskForm):
     title = StringField(
         _l("Title"),
         validators=[required(_l("Give the idea a title.")), length(min=5, max=TITLE_MAX)],
-        description=_l("A short, descriptive name, for example “Kotihoidon etäkäynnit videoyhteydellä”."),
+        description=_l(
+            "A short, descriptive name, for example “Kotihoidon etäkäynnit videoyhteydellä”."
+        ),
     )
     summary = TextAreaField(
         _l("Summary"),
-        validators=[required(_l("Give the idea a short summary.")), length(min=20, max=SUMMARY_MAX)],
+        validators=[
+            required(_l("Give the idea a short summary.")),
+            length(min=20, max=SUMMARY_MAX),
+        ],
         description=_l("Two or three sentences: what is developed, for whom, and why."),
     )
     need = TextAreaField(
@@ -36,7 +41,9 @@ class IdeaForm(FlaskForm):
     body = TextAreaField(
         _l("Description"),
         validators=[optional(), length(max=BODY_MAX)],
-        description=_l("Describe the idea in more detail. You can use Markdown: **bold**, lists, links."),
+        description=_l(
+            "Describe the idea in more detail. You can use Markdown: **bold**, lists, links."
+        ),
     )
     organisation = SelectField(_l("Owning organisation"), coerce=int)
     phase = SelectField(_l("Development phase"), default=Phase.IDEATION.value)
@@ -64,7 +71,9 @@ class IdeaForm(FlaskForm):
         if len(tags) > MAX_TAGS:
             raise ValidationError(_l("Give at most %(n)d tags.", n=MAX_TAGS))
         if any(len(t) > MAX_TAG_LENGTH for t in tags):
-            raise ValidationError(_l("A tag can be at most %(n)d characters long.", n=MAX_TAG_LENGTH))
+            raise ValidationError(
+                _l("A tag can be at most %(n)d characters long.", n=MAX_TAG_LENGTH)
+            )
 
     def validate_partner_roles(self, field):
         if self.seeks_partners.data and not field.data:

@@ -49,7 +49,12 @@ def word_diff(before: str, after: str) -> Markup:
 
 def _display(field_name: str, value) -> str:
     """A stored value as the member reads it, in their language."""
-    enums = {"phase": Phase, "status": IdeaStatus, "target_groups": TargetGroup, "partner_roles": PartnerRole}
+    enums = {
+        "phase": Phase,
+        "status": IdeaStatus,
+        "target_groups": TargetGroup,
+        "partner_roles": PartnerRole,
+    }
     if field_name == "seeks_partners":
         return str(_l("yes") if value else _l("no"))
     if field_name == "phase" and value in Phase._value2member_map_:
@@ -86,11 +91,17 @@ def compare(before: dict, after: dict) -> list[FieldChange]:
     changes = []
     for name, label in TEXT_FIELDS.items():
         if before.get(name, "") != after.get(name, ""):
-            changes.append(FieldChange(str(label), diff=word_diff(before.get(name, ""), after.get(name, ""))))
+            changes.append(
+                FieldChange(str(label), diff=word_diff(before.get(name, ""), after.get(name, "")))
+            )
     for name, label in VALUE_FIELDS.items():
         if before.get(name) != after.get(name):
             changes.append(
-                FieldChange(str(label), before=_display(name, before.get(name)), after=_display(name, after.get(name)))
+                FieldChange(
+                    str(label),
+                    before=_display(name, before.get(name)),
+                    after=_display(name, after.get(name)),
+                )
             )
     for name, label in LIST_FIELDS.items():
         old, new = before.get(name) or [], after.get(name) or []

@@ -7,7 +7,17 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from idealaari.dbtypes import UTCDateTime, str_enum, utcnow
@@ -152,7 +162,6 @@ class Theme(LocalisedName, db.Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-
 class Tag(db.Model):
     __tablename__ = "tags"
 
@@ -163,14 +172,18 @@ class Tag(db.Model):
 class IdeaTargetGroup(db.Model):
     __tablename__ = "idea_target_groups"
 
-    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True)
+    idea_id: Mapped[int] = mapped_column(
+        ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True
+    )
     group: Mapped[TargetGroup] = mapped_column(str_enum(TargetGroup), primary_key=True, index=True)
 
 
 class IdeaPartnerRole(db.Model):
     __tablename__ = "idea_partner_roles"
 
-    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True)
+    idea_id: Mapped[int] = mapped_column(
+        ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True
+    )
     role: Mapped[PartnerRole] = mapped_column(str_enum(PartnerRole), primary_key=True)
 
 
@@ -235,7 +248,8 @@ class Idea(db.Model):
     def partner_roles(self, roles) -> None:
         wanted = {PartnerRole(r) for r in roles}
         self.partner_role_rows = [r for r in self.partner_role_rows if r.role in wanted] + [
-            IdeaPartnerRole(role=r) for r in sorted(wanted - {r.role for r in self.partner_role_rows})
+            IdeaPartnerRole(role=r)
+            for r in sorted(wanted - {r.role for r in self.partner_role_rows})
         ]
 
     @property

@@ -73,7 +73,9 @@ def ideas_by_status(status: IdeaStatus, filters: IdeaFilters, sort: str = "newes
     stmt = select(Idea).where(Idea.status == status)
     if filters.organisation:
         stmt = stmt.where(
-            Idea.organisation_id.in_(select(Organisation.id).where(Organisation.code == filters.organisation))
+            Idea.organisation_id.in_(
+                select(Organisation.id).where(Organisation.code == filters.organisation)
+            )
         )
     if filters.theme:
         stmt = stmt.where(
@@ -96,7 +98,9 @@ def ideas_by_status(status: IdeaStatus, filters: IdeaFilters, sort: str = "newes
     if filters.tag:
         stmt = stmt.where(
             Idea.id.in_(
-                select(idea_tags.c.idea_id).join(Tag, Tag.id == idea_tags.c.tag_id).where(Tag.name == filters.tag)
+                select(idea_tags.c.idea_id)
+                .join(Tag, Tag.id == idea_tags.c.tag_id)
+                .where(Tag.name == filters.tag)
             )
         )
     order = Idea.updated_at if sort == "updated" else Idea.created_at
@@ -125,7 +129,9 @@ def counts_by_phase() -> list[tuple[Phase, int]]:
     """Published ideas per development phase, every phase listed in order."""
     rows = dict(
         db.session.execute(
-            select(Idea.phase, func.count()).where(Idea.status == IdeaStatus.PUBLISHED).group_by(Idea.phase)
+            select(Idea.phase, func.count())
+            .where(Idea.status == IdeaStatus.PUBLISHED)
+            .group_by(Idea.phase)
         ).all()
     )
     return [(phase, rows.get(phase, 0)) for phase in Phase]
@@ -136,7 +142,9 @@ def counts_by_organisation(kinds=None) -> list[tuple[Organisation, int]]:
     count = func.count(Idea.id)
     stmt = (
         select(Organisation, count)
-        .outerjoin(Idea, (Idea.organisation_id == Organisation.id) & (Idea.status == IdeaStatus.PUBLISHED))
+        .outerjoin(
+            Idea, (Idea.organisation_id == Organisation.id) & (Idea.status == IdeaStatus.PUBLISHED)
+        )
         .group_by(Organisation.id)
         .order_by(count.desc(), Organisation.name_fi)
     )
@@ -161,14 +169,18 @@ def drafts_of(user) -> list[Idea]:
 
 
 def ideas_authored_by(user, statuses: tuple[IdeaStatus, ...]) -> list[Idea]:
-    stmt = select(Idea).where(Idea.author_id == user.id, Idea.status.in_(statuses)).order_by(
-        Idea.created_at.desc()
+    stmt = (
+        select(Idea)
+        .where(Idea.author_id == user.id, Idea.status.in_(statuses))
+        .order_by(Idea.created_at.desc())
     )
     return list(db.session.scalars(with_listing_details(stmt)))
 
 
 def active_themes() -> list[Theme]:
-    return list(db.session.scalars(select(Theme).where(Theme.active.is_(True)).order_by(Theme.name_fi)))
+    return list(
+        db.session.scalars(select(Theme).where(Theme.active.is_(True)).order_by(Theme.name_fi))
+    )
 
 
 def all_themes() -> list[Theme]:

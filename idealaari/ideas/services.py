@@ -118,12 +118,22 @@ def _record_revision(idea: Idea, editor: User | None) -> IdeaRevision | None:
     db.session.flush()
     data = snapshot(idea)
     last = db.session.scalar(
-        select(IdeaRevision).where(IdeaRevision.idea_id == idea.id).order_by(IdeaRevision.number.desc()).limit(1)
+        select(IdeaRevision)
+        .where(IdeaRevision.idea_id == idea.id)
+        .order_by(IdeaRevision.number.desc())
+        .limit(1)
     )
     if last is not None and last.data == data:
         return None
-    number = (db.session.scalar(select(func.max(IdeaRevision.number)).where(IdeaRevision.idea_id == idea.id)) or 0) + 1
-    revision = IdeaRevision(idea_id=idea.id, number=number, editor_id=editor.id if editor else None, data=data)
+    number = (
+        db.session.scalar(
+            select(func.max(IdeaRevision.number)).where(IdeaRevision.idea_id == idea.id)
+        )
+        or 0
+    ) + 1
+    revision = IdeaRevision(
+        idea_id=idea.id, number=number, editor_id=editor.id if editor else None, data=data
+    )
     db.session.add(revision)
     db.session.flush()
     return revision
@@ -242,13 +252,17 @@ def create_theme(*, actor: User, name_fi: str, name_sv: str = "", name_en: str =
     slug = slugify(name_fi, max_length=80, word_boundary=True)
     if db.session.scalar(select(Theme).where(Theme.slug == slug)) is not None:
         raise IdeaError(_("A theme with that name already exists."))
-    theme = Theme(slug=slug, name_fi=name_fi, name_sv=name_sv.strip() or None, name_en=name_en.strip() or None)
+    theme = Theme(
+        slug=slug, name_fi=name_fi, name_sv=name_sv.strip() or None, name_en=name_en.strip() or None
+    )
     db.session.add(theme)
     db.session.flush()
     return theme
 
 
-def update_theme(*, actor: User, theme: Theme, name_fi: str, name_sv: str, name_en: str, active: bool) -> None:
+def update_theme(
+    *, actor: User, theme: Theme, name_fi: str, name_sv: str, name_en: str, active: bool
+) -> None:
     if not permissions.can_manage_themes(actor):
         raise IdeaError(_("Only moderators can manage themes."))
     if not name_fi.strip():

@@ -150,7 +150,9 @@ def create():
             if idea.is_published:
                 flash(_("Your idea is published."), "success")
             else:
-                flash(_("Your draft is saved. Only you and the idea's editors can see it."), "success")
+                flash(
+                    _("Your draft is saved. Only you and the idea's editors can see it."), "success"
+                )
             return redirect(idea_url(idea))
     status = 422 if request.method == "POST" else 200
     return render_template("ideas/form.html", form=form, idea=None), status
@@ -197,7 +199,10 @@ def edit(idea_id: int):
     if form.validate_on_submit():
         try:
             changed = services.update_idea(
-                idea=idea, editor=current_user, values=_values(form), publish="publish" in request.form
+                idea=idea,
+                editor=current_user,
+                values=_values(form),
+                publish="publish" in request.form,
             )
         except services.IdeaError as e:
             db.session.rollback()
@@ -269,7 +274,9 @@ def add_co_editor(idea_id: int):
             form = CoEditorForm(formdata=None)
     if is_fragment_request("co-editors"):
         status = 422 if form.errors else 200
-        return render_template("ideas/_co_editors.html", idea=idea, co_editor_form=form, confirm_form=ConfirmForm()), status
+        return render_template(
+            "ideas/_co_editors.html", idea=idea, co_editor_form=form, confirm_form=ConfirmForm()
+        ), status
     for error in form.email.errors:
         flash(error, "error")
     return redirect(idea_url(idea)), 303
@@ -289,7 +296,10 @@ def remove_co_editor(idea_id: int, user_id: int):
     db.session.commit()
     if is_fragment_request("co-editors"):
         return render_template(
-            "ideas/_co_editors.html", idea=idea, co_editor_form=CoEditorForm(), confirm_form=ConfirmForm()
+            "ideas/_co_editors.html",
+            idea=idea,
+            co_editor_form=CoEditorForm(),
+            confirm_form=ConfirmForm(),
         )
     flash(_("%(name)s can no longer edit the idea.", name=member.name), "success")
     return redirect(idea_url(idea)), 303
@@ -317,7 +327,11 @@ def themes():
                 db.session.commit()
                 flash(_("Theme “%(name)s” added.", name=theme.name_fi), "success")
                 return redirect(url_for("ideas.themes")), 303
-    all_themes = queries.all_themes() if permissions.can_manage_themes(current_user) else queries.active_themes()
+    all_themes = (
+        queries.all_themes()
+        if permissions.can_manage_themes(current_user)
+        else queries.active_themes()
+    )
     status = 422 if form.errors else 200
     return render_template("ideas/themes.html", themes=all_themes, form=form), status
 

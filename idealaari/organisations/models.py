@@ -9,9 +9,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from idealaari.dbtypes import UTCDateTime, str_enum, utcnow
 from idealaari.extensions import db
 from idealaari.i18n import LocalisedName
-from idealaari.dbtypes import UTCDateTime, str_enum, utcnow
 
 
 class OrganisationKind(enum.StrEnum):
@@ -35,7 +35,11 @@ class OrganisationKind(enum.StrEnum):
 
 
 AREA_KINDS = frozenset(
-    {OrganisationKind.WELLBEING_AREA, OrganisationKind.CITY_ORGANISER, OrganisationKind.JOINT_AUTHORITY}
+    {
+        OrganisationKind.WELLBEING_AREA,
+        OrganisationKind.CITY_ORGANISER,
+        OrganisationKind.JOINT_AUTHORITY,
+    }
 )
 # Kinds a member may add at registration; the 23 areas are reference data.
 ADDABLE_KINDS = (
@@ -74,7 +78,6 @@ class Organisation(LocalisedName, db.Model):
     @property
     def is_area(self) -> bool:
         return self.kind.is_area
-
 
     def __repr__(self) -> str:
         return f"<Organisation {self.code}>"

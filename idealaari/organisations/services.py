@@ -46,7 +46,9 @@ def sync_reference_areas() -> tuple[int, int]:
 
 
 def find_by_name(name: str) -> Organisation | None:
-    return db.session.scalar(select(Organisation).where(func.lower(Organisation.name_fi) == name.strip().lower()))
+    return db.session.scalar(
+        select(Organisation).where(func.lower(Organisation.name_fi) == name.strip().lower())
+    )
 
 
 def _free_code(name: str) -> str:
@@ -72,7 +74,9 @@ def add_organisation(*, name: str, kind: OrganisationKind | str) -> Organisation
     if existing is not None:
         return existing
     if kind not in ADDABLE_KINDS:
-        raise OrganisationError(_("Wellbeing services counties are already on the list; pick yours from it."))
+        raise OrganisationError(
+            _("Wellbeing services counties are already on the list; pick yours from it.")
+        )
     org = Organisation(code=_free_code(name), name_fi=name, kind=kind)
     db.session.add(org)
     db.session.flush()

@@ -18,7 +18,9 @@ def index():
     rows = sorted(idea_queries.counts_by_organisation(), key=lambda row: row[0].name.casefold())
     for org, n in rows:
         groups[org.kind].append((org, n))
-    return render_template("organisations/index.html", groups=[(k, v) for k, v in groups.items() if v])
+    return render_template(
+        "organisations/index.html", groups=[(k, v) for k, v in groups.items() if v]
+    )
 
 
 @bp.get("/<code>")
@@ -28,6 +30,8 @@ def detail(code: str):
     if org is None:
         abort(404)
     ideas = list(
-        db.session.scalars(idea_queries.published_ideas(idea_queries.IdeaFilters(organisation=code)).limit(50))
+        db.session.scalars(
+            idea_queries.published_ideas(idea_queries.IdeaFilters(organisation=code)).limit(50)
+        )
     )
     return render_template("organisations/detail.html", organisation=org, ideas=ideas)

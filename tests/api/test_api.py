@@ -5,7 +5,18 @@ import pytest
 from idealaari.api.views import PER_PAGE
 from idealaari.ideas.models import IdeaStatus, Phase
 
-ITEM_KEYS = {"id", "title", "summary", "url", "organisation", "phase", "themes", "tags", "created_at", "updated_at"}
+ITEM_KEYS = {
+    "id",
+    "title",
+    "summary",
+    "url",
+    "organisation",
+    "phase",
+    "themes",
+    "tags",
+    "created_at",
+    "updated_at",
+}
 
 
 def test_list_contract(client, make_idea, make_theme):
@@ -18,14 +29,19 @@ def test_list_contract(client, make_idea, make_theme):
     assert set(item) == ITEM_KEYS
     assert item["id"] == idea.id and item["title"] == "Rajapinnan idea"
     assert item["url"] == f"http://idealaari.test/ideas/{idea.id}-rajapinnan-idea"
-    assert item["organisation"] == {"code": idea.organisation.code, "name": idea.organisation.name_fi}
+    assert item["organisation"] == {
+        "code": idea.organisation.code,
+        "name": idea.organisation.name_fi,
+    }
     assert item["phase"] == "testing" and item["themes"] == [theme.slug] and item["tags"] == ["api"]
     assert item["created_at"].endswith("Z")
 
 
 def test_drafts_archived_and_hidden_never_appear(client, make_idea):
     visible = make_idea()
-    hidden = [make_idea(status=s) for s in (IdeaStatus.DRAFT, IdeaStatus.ARCHIVED, IdeaStatus.HIDDEN)]
+    hidden = [
+        make_idea(status=s) for s in (IdeaStatus.DRAFT, IdeaStatus.ARCHIVED, IdeaStatus.HIDDEN)
+    ]
     ids = [i["id"] for i in client.get("/api/v1/ideas").get_json()["items"]]
     assert ids == [visible.id]
     for idea in hidden:
@@ -38,9 +54,15 @@ def test_filters(client, make_idea, make_theme, make_org):
     org = make_org(code="kai")
     a = make_idea(themes=[theme])
     b = make_idea(organisation=org, phase=Phase.ADOPTION)
-    assert [i["id"] for i in client.get(f"/api/v1/ideas?theme={theme.slug}").get_json()["items"]] == [a.id]
-    assert [i["id"] for i in client.get("/api/v1/ideas?organisation=kai").get_json()["items"]] == [b.id]
-    assert [i["id"] for i in client.get("/api/v1/ideas?phase=adoption").get_json()["items"]] == [b.id]
+    assert [
+        i["id"] for i in client.get(f"/api/v1/ideas?theme={theme.slug}").get_json()["items"]
+    ] == [a.id]
+    assert [i["id"] for i in client.get("/api/v1/ideas?organisation=kai").get_json()["items"]] == [
+        b.id
+    ]
+    assert [i["id"] for i in client.get("/api/v1/ideas?phase=adoption").get_json()["items"]] == [
+        b.id
+    ]
     assert client.get("/api/v1/ideas?organisation=none").get_json()["total"] == 0
 
 
@@ -83,4 +105,10 @@ def test_wrong_method_is_json_405(client):
 def test_organisations(client, make_org):
     org = make_org(code="ep")
     body = client.get("/api/v1/organisations").get_json()
-    assert {"code": "ep", "name": org.name_fi, "name_sv": org.name_sv, "name_en": org.name_en, "kind": "wellbeing_area"} in body["items"]
+    assert {
+        "code": "ep",
+        "name": org.name_fi,
+        "name_sv": org.name_sv,
+        "name_en": org.name_en,
+        "kind": "wellbeing_area",
+    } in body["items"]

@@ -83,11 +83,23 @@ def test_published_and_archived_are_public(make_idea):
 def test_only_moderators_manage_themes_and_only_admins_users(make_user):
     member, contact = make_user(), make_user(role=Role.AREA_CONTACT)
     moderator, admin = make_user(role=Role.MODERATOR), make_user(role=Role.ADMIN)
-    assert [permissions.can_manage_themes(u) for u in (anonymous, member, contact, moderator, admin)] == [
-        False, False, False, True, True,
+    assert [
+        permissions.can_manage_themes(u) for u in (anonymous, member, contact, moderator, admin)
+    ] == [
+        False,
+        False,
+        False,
+        True,
+        True,
     ]
-    assert [permissions.can_manage_users(u) for u in (anonymous, member, contact, moderator, admin)] == [
-        False, False, False, False, True,
+    assert [
+        permissions.can_manage_users(u) for u in (anonymous, member, contact, moderator, admin)
+    ] == [
+        False,
+        False,
+        False,
+        False,
+        True,
     ]
 
 
@@ -109,5 +121,7 @@ def test_editable_clause_matches_the_rule(make_user, make_idea, make_org):
     ideas[0].co_editors.append(member)
     db.session.flush()
     for user in (contact, member, make_user()):
-        ids = set(db.session.scalars(select(Idea.id).where(permissions.editable_ideas_clause(user))))
+        ids = set(
+            db.session.scalars(select(Idea.id).where(permissions.editable_ideas_clause(user)))
+        )
         assert ids == {i.id for i in ideas if permissions.can_edit_idea(user, i)}

@@ -38,7 +38,9 @@ def test_htmx_visitor_gets_401_with_hx_redirect(client, htmx_headers):
 def test_create_and_publish(client, login, make_user, make_theme):
     user = login(make_user())
     theme = make_theme()
-    resp = client.post("/ideas/new", data=idea_form(themes=[str(theme.id)], organisation=str(user.organisation_id)))
+    resp = client.post(
+        "/ideas/new", data=idea_form(themes=[str(theme.id)], organisation=str(user.organisation_id))
+    )
     assert resp.status_code == 302
     idea = db.session.scalar(select(Idea))
     assert resp.headers["Location"].endswith(f"/ideas/{idea.id}-etakuntoutus-kotiin-videolla")
@@ -48,13 +50,16 @@ def test_create_and_publish(client, login, make_user, make_theme):
     assert idea.target_groups == [TargetGroup.CLIENTS, TargetGroup.PROFESSIONALS]
     assert idea.phase == Phase.TESTING
     page = client.get(resp.headers["Location"]).text
-    assert "<h1 id=\"idea-title\">Etäkuntoutus kotiin videolla</h1>" in page
+    assert '<h1 id="idea-title">Etäkuntoutus kotiin videolla</h1>' in page
     assert "<h2>Tavoitteet</h2>" in page and "<li>vähemmän matkoja</li>" in page
 
 
 def test_save_as_draft_is_visible_only_to_editors(client, login, make_user):
     author = login(make_user())
-    resp = client.post("/ideas/new", data=idea_form(publish=None, save_draft="1", organisation=str(author.organisation_id)))
+    resp = client.post(
+        "/ideas/new",
+        data=idea_form(publish=None, save_draft="1", organisation=str(author.organisation_id)),
+    )
     idea = db.session.scalar(select(Idea))
     assert idea.status == IdeaStatus.DRAFT
     assert client.get(resp.headers["Location"]).status_code == 200
@@ -127,7 +132,9 @@ def test_inline_validation_returns_the_field_partial(client, login, make_user, h
     assert 'id="field-title"' in resp.text and "Write between 5 and 160 characters." in resp.text
     ok = client.post("/ideas/validate/title", data={"title": "Hyvä otsikko"}, headers=htmx_headers)
     assert "error" not in ok.text
-    assert client.post("/ideas/validate/csrf_token", data={}, headers=htmx_headers).status_code == 404
+    assert (
+        client.post("/ideas/validate/csrf_token", data={}, headers=htmx_headers).status_code == 404
+    )
     assert client.post("/ideas/validate/nope", data={}, headers=htmx_headers).status_code == 404
 
 
@@ -136,7 +143,12 @@ def test_edit_keeps_history_with_a_readable_diff(client, login, make_user, make_
     login(idea.author)
     resp = client.post(
         f"/ideas/{idea.id}/edit",
-        data=idea_form(title="Kotihoidon etäkäynnit videolla", summary="Uusi tiivistelmä on tässä.", organisation=str(idea.organisation_id), publish=None),
+        data=idea_form(
+            title="Kotihoidon etäkäynnit videolla",
+            summary="Uusi tiivistelmä on tässä.",
+            organisation=str(idea.organisation_id),
+            publish=None,
+        ),
     )
     assert resp.status_code == 302
     assert resp.headers["Location"].endswith(f"/ideas/{idea.id}-kotihoidon-etakaynnit-videolla")
@@ -153,18 +165,30 @@ def test_saving_without_changes_adds_no_revision(client, login, make_idea):
     form = client.get(f"/ideas/{idea.id}/edit")
     assert form.status_code == 200
     data = {
-        "title": idea.title, "summary": idea.summary, "need": idea.need, "body": idea.body,
-        "phase": idea.phase.value, "organisation": str(idea.organisation_id),
+        "title": idea.title,
+        "summary": idea.summary,
+        "need": idea.need,
+        "body": idea.body,
+        "phase": idea.phase.value,
+        "organisation": str(idea.organisation_id),
     }
     client.post(f"/ideas/{idea.id}/edit", data=data)
-    assert len(db.session.scalars(select(IdeaRevision).where(IdeaRevision.idea_id == idea.id)).all()) == 1
+    assert (
+        len(db.session.scalars(select(IdeaRevision).where(IdeaRevision.idea_id == idea.id)).all())
+        == 1
+    )
 
 
 def test_other_member_cannot_edit(client, login, make_user, make_idea):
     idea = make_idea(title="Alkuperäinen otsikko")
     login(make_user())
     assert client.get(f"/ideas/{idea.id}/edit").status_code == 403
-    assert client.post(f"/ideas/{idea.id}/edit", data=idea_form(organisation=str(idea.organisation_id))).status_code == 403
+    assert (
+        client.post(
+            f"/ideas/{idea.id}/edit", data=idea_form(organisation=str(idea.organisation_id))
+        ).status_code
+        == 403
+    )
     db.session.expire_all()
     assert db.session.get(Idea, idea.id).title == "Alkuperäinen otsikko"
 
@@ -172,7 +196,9 @@ def test_other_member_cannot_edit(client, login, make_user, make_idea):
 def test_area_contact_edits_their_areas_idea(client, login, make_user, make_idea):
     idea = make_idea()
     login(make_user(role=Role.AREA_CONTACT, organisation=idea.organisation))
-    resp = client.post(f"/ideas/{idea.id}/edit", data=idea_form(organisation=str(idea.organisation_id)))
+    resp = client.post(
+        f"/ideas/{idea.id}/edit", data=idea_form(organisation=str(idea.organisation_id))
+    )
     assert resp.status_code == 302
 
 
@@ -213,18 +239,33 @@ def test_co_editor_added_by_author_can_edit(client, login, make_user, make_idea)
     idea = make_idea()
     helper = make_user(email="apuri@example.fi")
     login(idea.author)
-    resp = client.post(f"/ideas/{idea.id}/co-editors", data={"email": "APURI@example.fi"}, headers={"HX-Request": "true", "HX-Target": "co-editors"})
+    resp = client.post(
+        f"/ideas/{idea.id}/co-editors",
+        data={"email": "APURI@example.fi"},
+        headers={"HX-Request": "true", "HX-Target": "co-editors"},
+    )
     assert resp.status_code == 200 and "<html" not in resp.text and 'id="co-editors"' in resp.text
     assert helper.name in resp.text
     login(helper)
     assert client.get(f"/ideas/{idea.id}/edit").status_code == 200
 
 
-@pytest.mark.parametrize("email, message", [("", "This field is required."), ("ei-ole@example.fi", "No member has that e-mail address."), ("huono", "Give a valid e-mail address.")])
+@pytest.mark.parametrize(
+    "email, message",
+    [
+        ("", "This field is required."),
+        ("ei-ole@example.fi", "No member has that e-mail address."),
+        ("huono", "Give a valid e-mail address."),
+    ],
+)
 def test_co_editor_bad_input(client, login, make_idea, email, message):
     idea = make_idea()
     login(idea.author)
-    resp = client.post(f"/ideas/{idea.id}/co-editors", data={"email": email}, headers={"HX-Request": "true", "HX-Target": "co-editors"})
+    resp = client.post(
+        f"/ideas/{idea.id}/co-editors",
+        data={"email": email},
+        headers={"HX-Request": "true", "HX-Target": "co-editors"},
+    )
     assert resp.status_code == 422 and message in resp.text
 
 
@@ -233,7 +274,10 @@ def test_only_author_manages_co_editors(client, login, make_user, make_idea):
     co = make_user()
     idea.co_editors.append(co)
     login(co)
-    assert client.post(f"/ideas/{idea.id}/co-editors", data={"email": make_user().email}).status_code == 403
+    assert (
+        client.post(f"/ideas/{idea.id}/co-editors", data={"email": make_user().email}).status_code
+        == 403
+    )
     assert client.post(f"/ideas/{idea.id}/co-editors/{co.id}/remove").status_code == 403
     login(idea.author)
     assert client.post(f"/ideas/{idea.id}/co-editors/{co.id}/remove").status_code == 303
@@ -245,20 +289,35 @@ def test_list_filters_sorting_and_pagination(client, make_idea, make_theme, make
     theme = make_theme(name="Digipalvelut")
     org = make_org(code="pk")
     make_idea(title="Ensimmäinen digipalvelu", themes=[theme], phase=Phase.TESTING, tags=["chat"])
-    make_idea(title="Toinen idea kumppaneille", organisation=org, seeks_partners=True, partner_roles=["funder"])
+    make_idea(
+        title="Toinen idea kumppaneille",
+        organisation=org,
+        seeks_partners=True,
+        partner_roles=["funder"],
+    )
     make_idea(title="Kolmas idea", target_groups=[TargetGroup.RESEARCHERS])
     text = client.get("/ideas").text
     assert text.index("Kolmas idea") < text.index("Ensimmäinen digipalvelu")  # newest first
+
     def titles(query):
         page = client.get("/ideas?" + query).text
-        return {t for t in ("Ensimmäinen digipalvelu", "Toinen idea kumppaneille", "Kolmas idea") if t in page}
+        return {
+            t
+            for t in ("Ensimmäinen digipalvelu", "Toinen idea kumppaneille", "Kolmas idea")
+            if t in page
+        }
+
     assert titles(f"theme={theme.slug}") == {"Ensimmäinen digipalvelu"}
     assert titles("phase=testing") == {"Ensimmäinen digipalvelu"}
     assert titles("organisation=pk") == {"Toinen idea kumppaneille"}
     assert titles("seeks_partners=1") == {"Toinen idea kumppaneille"}
     assert titles("target_group=researchers") == {"Kolmas idea"}
     assert titles("tag=chat") == {"Ensimmäinen digipalvelu"}
-    assert titles("phase=bogus&page=x&sort=bogus") == {"Ensimmäinen digipalvelu", "Toinen idea kumppaneille", "Kolmas idea"}
+    assert titles("phase=bogus&page=x&sort=bogus") == {
+        "Ensimmäinen digipalvelu",
+        "Toinen idea kumppaneille",
+        "Kolmas idea",
+    }
     app.config["IDEALAARI_IDEAS_PER_PAGE"] = 2
     page2 = client.get("/ideas?page=2").text
     assert "Ensimmäinen digipalvelu" in page2 and "Kolmas idea" not in page2
@@ -267,12 +326,16 @@ def test_list_filters_sorting_and_pagination(client, make_idea, make_theme, make
 
 def test_list_htmx_returns_results_partial(client, make_idea):
     make_idea(title="Näkyvä idea")
-    resp = client.get("/ideas?phase=ideation", headers={"HX-Request": "true", "HX-Target": "idea-results"})
+    resp = client.get(
+        "/ideas?phase=ideation", headers={"HX-Request": "true", "HX-Target": "idea-results"}
+    )
     assert resp.status_code == 200
     assert "<html" not in resp.text and resp.text.lstrip().startswith('<section id="idea-results"')
     assert "Näkyvä idea" in resp.text
     assert "HX-Request" in resp.headers["Vary"]
-    boosted = client.get("/ideas", headers={"HX-Request": "true", "HX-Boosted": "true", "HX-Target": "idea-results"})
+    boosted = client.get(
+        "/ideas", headers={"HX-Request": "true", "HX-Boosted": "true", "HX-Target": "idea-results"}
+    )
     assert "<html" in boosted.text
 
 
@@ -292,10 +355,18 @@ def test_themes_are_managed_by_moderators_only(client, login, make_user, make_th
     theme = make_theme()
     assert client.get(f"/themes/{theme.id}/edit").status_code == 403
     login(make_user(role=Role.MODERATOR))
-    assert client.post("/themes", data={"name_fi": "Uusi teema", "name_sv": "Nytt tema"}).status_code == 303
+    assert (
+        client.post("/themes", data={"name_fi": "Uusi teema", "name_sv": "Nytt tema"}).status_code
+        == 303
+    )
     assert "Uusi teema" in client.get("/themes").text
     dup = client.post("/themes", data={"name_fi": "Uusi teema"})
     assert dup.status_code == 422 and "already exists" in dup.text
     assert client.post("/themes", data={"name_fi": ""}).status_code == 422
-    assert client.post(f"/themes/{theme.id}/edit", data={"name_fi": "Uudelleennimetty", "active": ""}).status_code == 303
+    assert (
+        client.post(
+            f"/themes/{theme.id}/edit", data={"name_fi": "Uudelleennimetty", "active": ""}
+        ).status_code
+        == 303
+    )
     assert client.get("/themes/999999/edit").status_code == 404

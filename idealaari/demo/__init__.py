@@ -1,0 +1,285 @@
+"""Demo data: a living network for development and demonstrations (`flask demo-data`).
+
+Everything is written through the services, so ideas get revisions and history like ideas
+posted in the browser. The content lives in idealaari.demo.content. Choices that look random
+(dates, times of day) come from a fixed seed, so an empty database always gets the same data;
+dates are counted back from the day the data is loaded, over about two years.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import textwrap
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+
+from idealaari.accounts.models import User
+from idealaari.accounts.services import create_user
+from idealaari.dbtypes import utcnow
+from idealaari.demo import content
+from idealaari.extensions import db
+from idealaari.ideas.models import Idea, IdeaRevision, PartnerRole, Phase, TargetGroup, Theme
+from idealaari.ideas.services import (
+    IdeaFields,
+    add_co_editor,
+    archive_idea,
+    create_idea,
+    create_theme,
+    update_idea,
+)
+from idealaari.organisations.models import Organisation
+from idealaari.organisations.services import add_organisation, find_by_name, sync_reference_areas
+
+DEMO_PASSWORD = "idealaari-demo"  # every demo user's password
+SEED = 20210908  # the network's first verkkoklinikka, 8.9.2021
+
+# (email, role, what to try as that user), for the README.
+DEMO_LOGINS: list[tuple[str, str, str]] = [
+    (
+        "admin@idealaari.example.fi",
+        "admin",
+        "Manage users, roles and organisations; everything a moderator can do.",
+    ),
+    (
+        "moderaattori@idealaari.example.fi",
+        "moderator",
+        "Manage themes, archive ideas, see hidden ones; co-editor of "
+        "'Yhteiskehittämisen työkalupakki hyvinvointialueille'.",
+    ),
+    (
+        "mikko.heikkinen@thl.example.fi",
+        "moderator",
+        "Second moderator (THL); author of the co-development toolkit idea and its history.",
+    ),
+    (
+        "eeva.lahtinen@pirha.example.fi",
+        "area_contact",
+        "Pirkanmaa: edit any of the area's ideas, e.g. the youth mental-health chat "
+        "she moved to testing.",
+    ),
+    (
+        "riikka.turunen@siunsote.example.fi",
+        "area_contact",
+        "North Karelia: history of 'Kotihoidon etäkäynnit videoyhteydellä', edited with "
+        "a Tampere University co-editor.",
+    ),
+    (
+        "johan.sundqvist@ovph.example.fi",
+        "area_contact",
+        "Ostrobothnia, Swedish UI: a Swedish-language idea and the area's ideas.",
+    ),
+    (
+        "jasen@idealaari.example.fi",
+        "member",
+        "Post an idea; finish the draft 'Tekoäly ajanvarauksen kohdentamisessa'; co-edit "
+        "'Innovaatiolähettiläät jokaiseen työyksikköön'.",
+    ),
+    (
+        "lauri.koivisto@hoivadata.example.fi",
+        "member",
+        "Company member; co-editor of HUS's 'Tekoälyavusteinen kirjaaminen vastaanotolla'.",
+    ),
+]
+
+# How many days ago ideas in each phase were first posted (drafts are recent).
+_AGE_BY_PHASE = {
+    Phase.IDEATION: (10, 300),
+    Phase.SELECTION: (60, 420),
+    Phase.CONCRETISING: (90, 520),
+    Phase.TESTING: (150, 620),
+    Phase.LEARNINGS: (260, 700),
+    Phase.ADOPTION: (320, 725),
+}
+_DRAFT_AGE = (3, 45)
+_BLOCK_START = re.compile(r"(#{1,6} |[-*+] |\d+\. |> |```)")
+
+
+@dataclass
+class DemoResult:
+    skipped: bool
+    organisations: int = 0
+    users: int = 0
+    ideas: int = 0
+    password: str = DEMO_PASSWORD
+
+
+def load_demo_data() -> DemoResult:
+    """Idempotent: if any idea or user exists already, return DemoResult(skipped=True) and
+    change nothing. Flushes, never commits (the CLI commits)."""
+    if db.session.scalar(select(User.id).limit(1)) is not None:
+        return DemoResult(skipped=True)
+    if db.session.scalar(select(Idea.id).limit(1)) is not None:
+        return DemoResult(skipped=True)
+
+    rng = random.Random(SEED)
+    clock = _Clock(rng)
+    organisations = _load_organisations(clock)
+    users = _load_users(organisations, clock)
+    admin = next(u for u in users.values() if u.role == content.ADMIN)
+    themes = _load_themes(admin)
+    ideas = [_load_idea(spec, users, themes, clock) for spec in content.IDEAS]
+    db.session.flush()
+    return DemoResult(
+        skipped=False,
+        organisations=db.session.scalar(select(func.count(Organisation.id))) or 0,
+        users=len(users),
+        ideas=len(ideas),
+    )
+
+
+class _Clock:
+    """Deterministic moments in the past, counted back from today (UTC)."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.today = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def days_ago(self, days: int) -> datetime:
+        """A moment during Finnish office hours (07-17 local) `days` days ago; days >= 1."""
+        start = self.today - timedelta(days=max(days, 1))
+        return start + timedelta(hours=self.rng.randint(5, 14), minutes=self.rng.randint(0, 59))
+
+
+def _line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _markdown(text: str) -> str:
+    """Join the wrapped lines of each paragraph or list item; keep the block structure."""
+    out: list[str] = []
+    for raw in textwrap.dedent(text).strip().splitlines():
+        line = raw.strip()
+        if not line:
+            if out and out[-1]:
+                out.append("")
+        elif out and out[-1] and not out[-1].startswith("#") and not _BLOCK_START.match(line):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _load_organisations(clock: _Clock) -> dict[str, Organisation]:
+    sync_reference_areas()
+    orgs = {org.code: org for org in db.session.scalars(select(Organisation))}
+    joined = clock.days_ago(800)
+    for key, name_fi, name_sv, name_en, kind in content.ORGANISATIONS:
+        is_new = find_by_name(name_fi) is None
+        org = add_organisation(name=name_fi, kind=kind)
+        if is_new:
+            org.name_sv = name_sv or None
+            org.name_en = name_en or None
+            org.created_at = joined
+        orgs[key] = org
+    db.session.flush()
+    return orgs
+
+
+def _load_users(orgs: dict[str, Organisation], clock: _Clock) -> dict[str, User]:
+    users: dict[str, User] = {}
+    for email, name, title, org_key, role, locale in content.USERS:
+        user = create_user(
+            email=email,
+            name=name,
+            password=DEMO_PASSWORD,
+            organisation=orgs[org_key],
+            title=title,
+            role=role,
+            locale=locale,
+        )
+        user.created_at = clock.days_ago(clock.rng.randint(735, 790))
+        users[email] = user
+    db.session.flush()
+    return users
+
+
+def _load_themes(actor: User) -> dict[str, Theme]:
+    themes: dict[str, Theme] = {}
+    for key, name_fi, name_sv, name_en in content.THEMES:
+        existing = db.session.scalar(select(Theme).where(Theme.name_fi == name_fi))
+        themes[key] = existing or create_theme(
+            actor=actor, name_fi=name_fi, name_sv=name_sv, name_en=name_en
+        )
+    return themes
+
+
+def _fields(spec: dict, author: User, themes: dict[str, Theme]) -> IdeaFields:
+    partners = spec.get("partners", [])
+    return IdeaFields(
+        title=_line(spec["title"]),
+        summary=_line(spec["summary"]),
+        body=_markdown(spec.get("body", "")),
+        need=_line(spec.get("need", "")),
+        organisation=author.organisation,
+        phase=Phase(spec["phase"]),
+        themes=[themes[key] for key in spec.get("themes", [])],
+        target_groups=[TargetGroup(g) for g in spec.get("groups", [])],
+        tags=list(spec.get("tags", [])),
+        seeks_partners=bool(partners),
+        partner_roles=[PartnerRole(r) for r in partners],
+    )
+
+
+def _edited(fields: IdeaFields, edit: dict) -> IdeaFields:
+    changes: dict = {}
+    if "phase" in edit:
+        changes["phase"] = Phase(edit["phase"])
+    if "summary" in edit:
+        changes["summary"] = _line(edit["summary"])
+    if "add_tags" in edit:
+        changes["tags"] = [*(fields.tags or []), *edit["add_tags"]]
+    if "partners" in edit:
+        changes["seeks_partners"] = bool(edit["partners"])
+        changes["partner_roles"] = [PartnerRole(r) for r in edit["partners"]]
+    return replace(fields, **changes)
+
+
+def _stamp(idea: Idea, when: datetime) -> None:
+    """Date the idea's newest revision and the idea's last update to `when`."""
+    revision = db.session.scalar(
+        select(IdeaRevision)
+        .where(IdeaRevision.idea_id == idea.id)
+        .order_by(IdeaRevision.number.desc())
+        .limit(1)
+    )
+    if revision is not None:
+        revision.created_at = when
+    idea.updated_at = when
+
+
+def _load_idea(spec: dict, users: dict[str, User], themes: dict[str, Theme], clock: _Clock) -> Idea:
+    author = users[spec["author"]]
+    draft = bool(spec.get("draft"))
+    fields = _fields(spec, author, themes)
+    edits = spec.get("edits", [])
+    archiver = spec.get("archived_by")
+
+    low, high = _DRAFT_AGE if draft else _AGE_BY_PHASE[fields.phase]
+    age = clock.rng.randint(low, high)
+    later = sorted(
+        clock.rng.sample(range(1, age), len(edits) + (1 if archiver else 0)), reverse=True
+    )
+
+    idea = create_idea(author=author, values=fields, publish=not draft)
+    created = clock.days_ago(age)
+    idea.created_at = created
+    if not draft:
+        idea.published_at = created
+    _stamp(idea, created)
+
+    for email in spec.get("co_editors", []):
+        add_co_editor(idea=idea, actor=author, email=email)
+
+    for edit, days in zip(edits, later[: len(edits)], strict=True):
+        fields = _edited(fields, edit)
+        if not update_idea(idea=idea, editor=users[edit["by"]], values=fields):
+            raise RuntimeError(f"demo edit changes nothing: {spec['title']}")
+        _stamp(idea, clock.days_ago(days))
+
+    if archiver:
+        archive_idea(idea=idea, actor=users[archiver])
+        _stamp(idea, clock.days_ago(later[-1]))
+    return idea
