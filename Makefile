@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) translations
 
 translations: $(STAMP)
-	$(BIN)/pybabel compile --use-fuzzy -q -d idealaari/translations -D messages
+	$(BIN)/pybabel compile -d idealaari/translations -D messages
 
 migrate: install
 	$(FLASK) db upgrade

@@ -59,7 +59,7 @@ def can_manage_co_editors(user: User | None, idea: Idea) -> bool:
 
 
 def can_view_idea(user: User | None, idea: Idea) -> bool:
-    """Published and archived ideas are public; drafts only to editors; hidden also to moderators."""
+    """Published and archived ideas are public; drafts to editors; hidden also to moderators."""
     from idealaari.ideas.models import IdeaStatus
 
     if idea.status in (IdeaStatus.PUBLISHED, IdeaStatus.ARCHIVED, IdeaStatus.MERGED):
