@@ -25,6 +25,13 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.update(settings)
     app.config.update({k: v for k, v in (overrides or {}).items() if k != "ENVIRON"})
 
+    if app.config["IDEALAARI_PROXY_COUNT"]:
+        # Behind a reverse proxy: trust its X-Forwarded-For/-Proto, so rate limits see clients.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        n = app.config["IDEALAARI_PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
+
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     login_manager.init_app(app)

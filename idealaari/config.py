@@ -39,6 +39,13 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+def _proxy_count(environ: dict[str, str]) -> int:
+    raw = environ.get("IDEALAARI_PROXY_COUNT", "0").strip() or "0"
+    if not raw.isdigit():
+        raise ConfigError(f"IDEALAARI_PROXY_COUNT must be a whole number, not {raw!r}.")
+    return int(raw)
+
+
 def load(instance_path: str, environ: dict[str, str] | None = None) -> dict:
     """Build the Flask configuration mapping from the environment."""
     environ = dict(os.environ if environ is None else environ)
@@ -71,5 +78,5 @@ def load(instance_path: str, environ: dict[str, str] | None = None) -> dict:
         "RATELIMIT_HEADERS_ENABLED": True,
         "IDEALAARI_LOGIN_LIMIT": environ.get("IDEALAARI_LOGIN_LIMIT", "5 per minute"),
         "IDEALAARI_IDEAS_PER_PAGE": 20,
-        "SEARCH_INDEX_DIR": environ.get("IDEALAARI_SEARCH_INDEX", str(instance / "search-index")),
+        "IDEALAARI_PROXY_COUNT": _proxy_count(environ),
     }

@@ -35,7 +35,6 @@ def make_app(database_url: str, tmp_path, **config):
         "IDEALAARI_ENV": "development",
         "IDEALAARI_SECRET_KEY": "test-secret",
         "DATABASE_URL": database_url,
-        "IDEALAARI_SEARCH_INDEX": str(tmp_path / "search-index"),
     }
     environ.update(config.pop("ENVIRON", {}))
     return create_app(

@@ -55,3 +55,19 @@ def test_nothing_is_read_at_import(monkeypatch):
     import idealaari
 
     importlib.reload(idealaari)  # importing must not touch the environment
+
+
+def test_proxy_count_must_be_a_number(tmp_path):
+    with pytest.raises(config.ConfigError, match="IDEALAARI_PROXY_COUNT"):
+        config.load(str(tmp_path), {"DATABASE_URL": "sqlite://", "IDEALAARI_PROXY_COUNT": "yes"})
+
+
+def test_behind_a_proxy_the_client_address_is_used(database_url, tmp_path):
+    from flask import request
+
+    from tests.conftest import make_app
+
+    app = make_app(database_url, tmp_path, ENVIRON={"IDEALAARI_PROXY_COUNT": "1"})
+    app.add_url_rule("/whoami", "whoami", lambda: request.remote_addr)
+    resp = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert resp.text == "203.0.113.7"

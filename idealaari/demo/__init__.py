@@ -41,7 +41,7 @@ DEMO_LOGINS: list[tuple[str, str, str]] = [
     (
         "admin@idealaari.example.fi",
         "admin",
-        "Manage users, roles and organisations; everything a moderator can do.",
+        "Everything a moderator can do (roles are set with `flask users set-role`).",
     ),
     (
         "moderaattori@idealaari.example.fi",
