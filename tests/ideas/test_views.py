@@ -370,3 +370,71 @@ def test_themes_are_managed_by_moderators_only(client, login, make_user, make_th
         == 303
     )
     assert client.get("/themes/999999/edit").status_code == 404
+
+
+IDEA_ENDPOINTS = [
+    ("get", "/ideas/{id}"),
+    ("get", "/ideas/{id}/edit"),
+    ("post", "/ideas/{id}/edit"),
+    ("get", "/ideas/{id}/history"),
+    ("post", "/ideas/{id}/archive"),
+    ("post", "/ideas/{id}/restore"),
+    ("post", "/ideas/{id}/co-editors"),
+    ("post", "/ideas/{id}/co-editors/1/remove"),
+]
+
+
+@pytest.mark.parametrize("method, url", IDEA_ENDPOINTS)
+def test_unknown_idea_is_404_everywhere(client, login, make_user, method, url):
+    login(make_user())
+    resp = getattr(client, method)(url.format(id=987654), data={"email": "a@example.fi"})
+    assert resp.status_code == 404
+    assert "We could not find that page" in resp.text
+
+
+@pytest.mark.parametrize("method, url", IDEA_ENDPOINTS)
+def test_someone_elses_draft_is_404_everywhere(client, login, make_user, make_idea, method, url):
+    draft = make_idea(status=IdeaStatus.DRAFT, title="Toisen luonnos")
+    login(make_user())
+    resp = getattr(client, method)(url.format(id=draft.id), data={"email": "a@example.fi"})
+    assert resp.status_code == 404
+    assert "Toisen luonnos" not in resp.text
+    db.session.expire_all()
+    assert db.session.get(Idea, draft.id).status == IdeaStatus.DRAFT
+
+
+def test_removing_an_unknown_co_editor_is_404(client, login, make_idea):
+    idea = make_idea()
+    login(idea.author)
+    assert client.post(f"/ideas/{idea.id}/co-editors/987654/remove").status_code == 404
+
+
+def test_archived_idea_cannot_be_edited(client, login, make_idea):
+    idea = make_idea(status=IdeaStatus.ARCHIVED)
+    login(idea.author)
+    resp = client.get(f"/ideas/{idea.id}/edit")
+    assert resp.status_code == 302
+    assert "Only drafts and published ideas can be edited." in client.get(resp.headers["Location"]).text
+
+
+def test_draft_can_be_published_from_the_edit_form(client, login, make_idea):
+    idea = make_idea(status=IdeaStatus.DRAFT)
+    login(idea.author)
+    resp = client.post(f"/ideas/{idea.id}/edit", data=idea_form(organisation=str(idea.organisation_id)))
+    assert resp.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Idea, idea.id).status == IdeaStatus.PUBLISHED
+
+
+def test_htmx_remove_co_editor_returns_the_partial(client, login, make_user, make_idea):
+    idea = make_idea()
+    co = make_user(name="Poistettava Muokkaaja")
+    idea.co_editors.append(co)
+    db.session.commit()
+    login(idea.author)
+    resp = client.post(
+        f"/ideas/{idea.id}/co-editors/{co.id}/remove",
+        headers={"HX-Request": "true", "HX-Target": "co-editors"},
+    )
+    assert resp.status_code == 200 and "<html" not in resp.text
+    assert "Poistettava Muokkaaja" not in resp.text
