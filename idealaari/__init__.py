@@ -44,17 +44,20 @@ def create_app(overrides: dict | None = None) -> Flask:
     )
     limiter.init_app(app)
 
-    from idealaari import accounts, api, ideas, organisations
+    from idealaari import accounts, api, ideas, organisations, search
     from idealaari.accounts import views as _accounts_views  # noqa: F401
     from idealaari.api import views as _api_views  # noqa: F401
     from idealaari.ideas import views as _ideas_views  # noqa: F401
     from idealaari.organisations import views as _org_views  # noqa: F401
+    from idealaari.search import views as _search_views  # noqa: F401
 
     app.register_blueprint(web.bp)
     app.register_blueprint(accounts.bp)
     app.register_blueprint(organisations.bp)
     app.register_blueprint(ideas.bp)
+    app.register_blueprint(search.bp)
     app.register_blueprint(api.bp)
+    search.init_app(app)
     csrf.exempt(api.bp)
 
     web.init_app(app)

@@ -111,6 +111,9 @@ def demo_data() -> None:
 
 
 def init_app(app: Flask) -> None:
+    from idealaari.search.cli import search_cli
+
+    app.cli.add_command(search_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(organisations_cli)
     app.cli.add_command(demo_data)

@@ -79,4 +79,7 @@ def load(instance_path: str, environ: dict[str, str] | None = None) -> dict:
         "IDEALAARI_LOGIN_LIMIT": environ.get("IDEALAARI_LOGIN_LIMIT", "5 per minute"),
         "IDEALAARI_IDEAS_PER_PAGE": 20,
         "IDEALAARI_PROXY_COUNT": _proxy_count(environ),
+        "SEARCH_INDEX_DIR": environ.get("IDEALAARI_SEARCH_INDEX", "").strip()
+        or str(instance / "search-index"),
+        "SEARCH_SYNC_INDEXING": True,
     }

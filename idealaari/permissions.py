@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, false, or_
@@ -79,22 +80,40 @@ def can_view_history(user: User | None, idea: Idea) -> bool:
     return can_view_idea(user, idea)
 
 
+@dataclass(frozen=True)
+class EditorScope:
+    """Which ideas can_edit_idea lets a member edit, as data for queries that filter by it."""
+
+    user_id: int  # as author or co-editor
+    area_organisation_id: int | None  # every idea of this organisation (area contacts)
+    area_organisation_code: str | None
+
+
+def editor_scope(user: User | None) -> EditorScope | None:
+    if not _member(user):
+        return None
+    if user.role == Role.AREA_CONTACT:
+        return EditorScope(user.id, user.organisation_id, user.organisation.code)
+    return EditorScope(user.id, None, None)
+
+
 def editable_ideas_clause(user: User | None) -> ColumnElement[bool]:
     """SQL form of can_edit_idea, for listing a member's own drafts."""
     from idealaari.ideas.models import Idea, idea_co_editors
 
-    if not _member(user):
+    scope = editor_scope(user)
+    if scope is None:
         return false()
     clauses = [
-        Idea.author_id == user.id,
+        Idea.author_id == scope.user_id,
         Idea.id.in_(
             idea_co_editors.select()
             .with_only_columns(idea_co_editors.c.idea_id)
-            .where(idea_co_editors.c.user_id == user.id)
+            .where(idea_co_editors.c.user_id == scope.user_id)
         ),
     ]
-    if user.role == Role.AREA_CONTACT:
-        clauses.append(Idea.organisation_id == user.organisation_id)
+    if scope.area_organisation_id is not None:
+        clauses.append(Idea.organisation_id == scope.area_organisation_id)
     return or_(*clauses)
 
 

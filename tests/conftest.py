@@ -13,6 +13,7 @@ from sqlalchemy import text
 from idealaari import create_app
 from idealaari.extensions import db, limiter
 from idealaari.i18n import LANGUAGE_COOKIE
+from idealaari.search import get_index
 from tests import factories
 
 TEST_DATABASE_URL = os.environ.get("IDEALAARI_TEST_DATABASE_URL", "")
@@ -35,6 +36,7 @@ def make_app(database_url: str, tmp_path, **config):
         "IDEALAARI_ENV": "development",
         "IDEALAARI_SECRET_KEY": "test-secret",
         "DATABASE_URL": database_url,
+        "IDEALAARI_SEARCH_INDEX": str(tmp_path / "search-index"),
     }
     environ.update(config.pop("ENVIRON", {}))
     return create_app(
@@ -67,6 +69,7 @@ def app(_schema, database_url, tmp_path, request):
     app = make_app(database_url, tmp_path, **(marker.kwargs if marker else {}))
     with app.app_context():
         limiter.reset()
+        get_index(app).create_empty()
         yield app
         db.session.rollback()
         db.session.remove()

@@ -181,10 +181,26 @@ def detail(idea_id: int, slug: str | None = None):
     return render_template(
         "ideas/detail.html",
         idea=idea,
+        similar=similar_to(idea),
         confirm_form=ConfirmForm(),
         co_editor_form=CoEditorForm(),
         revision_count=len(idea.revisions),
     )
+
+
+def similar_to(idea: Idea, limit: int = 5) -> list[Idea]:
+    """Published ideas like this one, from the search index (empty if it is unavailable)."""
+    from idealaari.search import get_index
+    from idealaari.search.index import IndexUnavailable, plain_text
+    from idealaari.search.queries import similar_ideas
+    from idealaari.search.views import ideas_in_order
+
+    text = "\n".join([idea.title, idea.summary, idea.need or "", plain_text(idea.body)])
+    try:
+        ids = [i for i, _score in similar_ideas(get_index(), text, exclude_id=idea.id, limit=limit)]
+    except IndexUnavailable:
+        return []
+    return ideas_in_order(ids)
 
 
 @bp.route("/ideas/<int:idea_id>/edit", methods=["GET", "POST"])

@@ -1,0 +1,72 @@
+"""`flask search …`: rebuild, check, drain and evaluate the search index."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from idealaari.extensions import db
+from idealaari.ideas.models import Idea
+from idealaari.search import get_index
+from idealaari.search.index import INDEXED_STATUSES, IndexUnavailable
+
+search_cli = AppGroup("search", help="Manage the full-text search index.")
+
+
+@search_cli.command("rebuild")
+def rebuild() -> None:
+    """Recreate the index from the database (the database is the source of truth)."""
+    index = get_index()
+    with Session(db.engine) as session:
+        total = session.scalar(select(func.count()).select_from(Idea).where(Idea.status.in_(INDEXED_STATUSES)))
+        with click.progressbar(length=total, label="Indexing ideas") as bar:
+            count = index.rebuild(session, progress=bar.update)
+    click.echo(f"Indexed {count} ideas into {index.path}.")
+
+
+@search_cli.command("check")
+def check() -> None:
+    """Report ideas missing from the index or extra in it; exit 1 when there is drift."""
+    index = get_index()
+    try:
+        with Session(db.engine) as session:
+            missing, extra = index.drift(session)
+    except IndexUnavailable as e:
+        raise click.ClickException(f"{e} Rebuild it with 'flask search rebuild'.") from None
+    if not missing and not extra:
+        click.echo("The search index matches the database.")
+        return
+    click.echo(f"Missing from the index: {sorted(missing) or 'none'}")
+    click.echo(f"Extra in the index: {sorted(extra) or 'none'}")
+    raise click.ClickException("The search index has drifted. Run 'flask search rebuild' or 'flask search drain'.")
+
+
+@search_cli.command("drain")
+def drain() -> None:
+    """Index the changes waiting in the outbox (for cron, after the index was busy or down)."""
+    try:
+        with Session(db.engine) as session:
+            written = get_index().drain_outbox(session)
+    except IndexUnavailable as e:
+        raise click.ClickException(f"{e} Rebuild it with 'flask search rebuild'.") from None
+    click.echo(f"Indexed {written} changed ideas.")
+
+
+@search_cli.command("eval")
+@click.option("--ideas", "ideas_file", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Ideas as JSON lines: id, title, body, tags, area.")
+@click.option("--queries", "queries_file", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Queries as JSON lines: q, relevant (list of idea ids).")
+def evaluate(ideas_file: str, queries_file: str) -> None:
+    """Score search relevance on a fresh temporary database and index; prints JSON."""
+    from idealaari.search.evaluation import evaluate as run
+
+    try:
+        result = run(ideas_file, queries_file)
+    except (ValueError, KeyError) as e:
+        raise click.ClickException(f"Could not read the files: {e}") from None
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2))

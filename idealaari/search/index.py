@@ -1,0 +1,247 @@
+"""The Whoosh index of ideas: schema, documents, one long-lived searcher per thread, writes.
+
+The database is the source of truth. Changed ideas are written to the `search_outbox` table
+in the same transaction as the change (see `outbox.py`); after commit the outbox is drained
+into the index. A rollback leaves no outbox rows, so it indexes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import nh3
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, selectinload
+from whoosh import index as whoosh_index
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.index import LockError
+
+from idealaari.ideas.models import Idea, IdeaStatus
+from idealaari.markdown import render_markdown
+from idealaari.search.analysis import finnish_analyzer
+from idealaari.search.models import SearchOutbox
+
+log = logging.getLogger(__name__)
+
+# Drafts are indexed so that their editors find them; everything else leaves the index.
+INDEXED_STATUSES = (IdeaStatus.PUBLISHED, IdeaStatus.DRAFT)
+TEXT_FIELDS = ("title", "summary", "need", "body", "tags", "organisation_name", "theme_names")
+
+
+def make_schema() -> Schema:
+    analyzer = finnish_analyzer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        title=TEXT(analyzer=analyzer, stored=True, field_boost=3.0),
+        summary=TEXT(analyzer=analyzer, stored=True, field_boost=2.0),
+        need=TEXT(analyzer=analyzer, stored=True, field_boost=1.2),
+        body=TEXT(analyzer=analyzer, stored=True),
+        tags=TEXT(analyzer=analyzer, stored=True, field_boost=2.0),
+        organisation_name=TEXT(analyzer=analyzer),
+        theme_names=TEXT(analyzer=analyzer),
+        # Everything once more, for "similar ideas" and spelling suggestions.
+        content=TEXT(analyzer=analyzer),
+        organisation=ID(sortable=True),
+        themes=KEYWORD(commas=True),
+        phase=ID(sortable=True),
+        target_groups=KEYWORD(commas=True),
+        seeks_partners=ID(sortable=True),
+        year=ID(sortable=True),
+        status=ID,
+        editors=KEYWORD(commas=True),
+        created=DATETIME(sortable=True),
+        votes=NUMERIC(sortable=True, default=0),
+    )
+
+
+class IndexUnavailable(Exception):
+    """The index is missing or unreadable; `flask search rebuild` recreates it."""
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as plain text, for indexing and snippets."""
+    return nh3.clean(str(render_markdown(markdown)), tags=set()).replace("&amp;", "&").strip()
+
+
+def idea_document(idea: Idea) -> dict:
+    """The search document of one idea, from the database."""
+    tags = [t.name for t in idea.tags]
+    themes = list(idea.themes)
+    editors = {idea.author_id, *(u.id for u in idea.co_editors)} - {None}
+    body = plain_text(idea.body)
+    return {
+        "id": str(idea.id),
+        "title": idea.title,
+        "summary": idea.summary,
+        "need": idea.need or "",
+        "body": body,
+        "tags": " ".join(tags),
+        "organisation_name": " ".join(
+            n for n in (idea.organisation.name_fi, idea.organisation.name_sv) if n
+        ),
+        "theme_names": " ".join(t.name_fi for t in themes),
+        "content": "\n".join([idea.title, idea.summary, idea.need or "", body, " ".join(tags)]),
+        "organisation": idea.organisation.code,
+        "themes": ",".join(t.slug for t in themes),
+        "phase": idea.phase.value,
+        "target_groups": ",".join(g.value for g in idea.target_groups),
+        "seeks_partners": "1" if idea.seeks_partners else "0",
+        "year": str((idea.published_at or idea.created_at).year),
+        "status": idea.status.value,
+        "editors": ",".join(str(i) for i in sorted(editors)),
+        "created": (idea.published_at or idea.created_at).replace(tzinfo=None),
+        "votes": getattr(idea, "vote_count", 0) or 0,
+    }
+
+
+def ideas_for_index(session: Session, ids: Iterable[int] | None = None):
+    stmt = select(Idea).options(
+        selectinload(Idea.tags),
+        selectinload(Idea.themes),
+        selectinload(Idea.co_editors),
+        selectinload(Idea.target_group_rows),
+    )
+    if ids is not None:
+        stmt = stmt.where(Idea.id.in_(list(ids)))
+    else:
+        stmt = stmt.where(Idea.status.in_(INDEXED_STATUSES)).order_by(Idea.id)
+    return session.scalars(stmt)
+
+
+class SearchIndex:
+    """One index directory, with a searcher kept per thread and refreshed per use."""
+
+    def __init__(self, path: str | Path, write_timeout: float = 10.0):
+        self.path = Path(path)
+        self.write_timeout = write_timeout
+        self._ix = None
+        self._lock = threading.Lock()
+        self._local = threading.local()
+
+    def exists(self) -> bool:
+        try:
+            return whoosh_index.exists_in(str(self.path))
+        except Exception:  # noqa: BLE001 - an unreadable directory is a missing index
+            return False
+
+    def open(self):
+        if self._ix is None:
+            with self._lock:
+                if self._ix is None:
+                    if not self.exists():
+                        raise IndexUnavailable(f"No search index at {self.path}.")
+                    try:
+                        self._ix = whoosh_index.open_dir(str(self.path))
+                    except Exception as e:  # noqa: BLE001 - whoosh raises many kinds
+                        raise IndexUnavailable(f"The search index at {self.path} is unreadable: {e}") from e
+        return self._ix
+
+    def create_empty(self) -> None:
+        """Create an empty index (for a new installation or tests)."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        whoosh_index.create_in(str(self.path), make_schema())
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget open handles (after a rebuild swapped the directory)."""
+        with self._lock:
+            self._ix = None
+            self._local = threading.local()
+
+    def searcher(self):
+        """A searcher for this thread, refreshed to the newest commit (cheap when unchanged)."""
+        try:
+            ix = self.open()
+            current = getattr(self._local, "searcher", None)
+            if current is None or getattr(self._local, "ix", None) is not ix:
+                current = ix.searcher()
+            else:
+                current = current.refresh()
+            self._local.searcher, self._local.ix = current, ix
+            return current
+        except IndexUnavailable:
+            raise
+        except Exception as e:  # noqa: BLE001
+            self.reset()
+            raise IndexUnavailable(f"The search index at {self.path} is unreadable: {e}") from e
+
+    def writer(self):
+        return self.open().writer(timeout=self.write_timeout, delay=0.05)
+
+    def doc_ids(self) -> set[int]:
+        searcher = self.searcher()
+        return {int(fields["id"]) for fields in searcher.all_stored_fields()}
+
+    def rebuild(self, session: Session, progress: Callable[[int], None] | None = None) -> int:
+        """Recreate the index from the database in a new directory, then swap it in."""
+        start_outbox = session.scalar(select(func.max(SearchOutbox.id))) or 0
+        fresh = self.path.with_name(self.path.name + ".new")
+        shutil.rmtree(fresh, ignore_errors=True)
+        fresh.mkdir(parents=True)
+        ix = whoosh_index.create_in(str(fresh), make_schema())
+        writer = ix.writer(limitmb=256)
+        count = 0
+        for idea in ideas_for_index(session):
+            writer.add_document(**idea_document(idea))
+            count += 1
+            if progress is not None:
+                progress(1)
+        writer.commit()
+        old = self.path.with_name(self.path.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if self.path.exists():
+            self.path.rename(old)
+        fresh.rename(self.path)
+        shutil.rmtree(old, ignore_errors=True)
+        self.reset()
+        # Whatever changed before the rebuild started is in the new index now.
+        session.execute(delete(SearchOutbox).where(SearchOutbox.id <= start_outbox))
+        session.commit()
+        return count
+
+    def drain_outbox(self, session: Session, batch: int = 500) -> int:
+        """Write pending outbox entries to the index; return how many ideas were written.
+
+        Rows are deleted only after the index commit, so a crash or a busy lock loses nothing:
+        the next drain (after any commit, or `flask search drain`) picks them up.
+        """
+        written = 0
+        while True:
+            rows = session.execute(
+                select(SearchOutbox.id, SearchOutbox.entity_id).order_by(SearchOutbox.id).limit(batch)
+            ).all()
+            if not rows:
+                return written
+            ids = {row.entity_id for row in rows}
+            ideas = {idea.id: idea for idea in ideas_for_index(session, ids)}
+            try:
+                writer = self.writer()
+            except LockError:
+                log.warning("search index busy; %d changes stay in the outbox", len(rows))
+                return written
+            try:
+                for idea_id in sorted(ids):
+                    idea = ideas.get(idea_id)
+                    if idea is None or idea.status not in INDEXED_STATUSES:
+                        writer.delete_by_term("id", str(idea_id))
+                    else:
+                        writer.update_document(**idea_document(idea))
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+            session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_([row.id for row in rows])))
+            session.commit()
+            written += len(ids)
+            if len(rows) < batch:
+                return written
+
+    def drift(self, session: Session) -> tuple[set[int], set[int]]:
+        """(ids missing from the index, ids in the index that should not be there)."""
+        expected = set(session.scalars(select(Idea.id).where(Idea.status.in_(INDEXED_STATUSES))))
+        indexed = self.doc_ids()
+        return expected - indexed, indexed - expected
