@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run install translations migrate demo test test-postgres test-browser lint extract-messages bench clean
+.PHONY: run install translations migrate demo index test test-postgres test-browser lint extract-messages bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,10 @@ migrate: install
 demo: migrate
 	$(FLASK) demo-data
 
-run: demo
+index: demo
+	$(FLASK) search check >/dev/null 2>&1 || $(FLASK) search rebuild
+
+run: index
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 test: install

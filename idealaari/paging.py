@@ -30,7 +30,12 @@ class Pages:
         return self.page + 1
 
     def iter_pages(
-        self, *, left_edge: int = 2, left_current: int = 2, right_current: int = 4, right_edge: int = 2
+        self,
+        *,
+        left_edge: int = 2,
+        left_current: int = 2,
+        right_current: int = 4,
+        right_edge: int = 2,
     ) -> Iterator[int | None]:
         """Page numbers with None for the gaps, as Flask-SQLAlchemy yields them."""
         last = 0

@@ -103,6 +103,54 @@ def idea(idea_id: int):
     return jsonify({**idea_json(found), "body_html": str(render_markdown(found.body))})
 
 
+@bp.get("/search")
+def search():
+    """Full-text search over published ideas, in rank order, with facet counts."""
+    from idealaari.search import get_index
+    from idealaari.search.index import IndexUnavailable
+    from idealaari.search.queries import SearchParams, search_ideas
+
+    phase = request.args.get("phase") or None
+    if phase is not None and phase not in Phase._value2member_map_:
+        raise ApiError(
+            400, f"Unknown phase '{phase}'. Use one of: {', '.join(p.value for p in Phase)}."
+        )
+    _int_arg("page", 1)
+    params = SearchParams.from_args(request.args)
+    try:
+        results = search_ideas(get_index(), params, None)
+    except IndexUnavailable:
+        raise ApiError(503, "Search is temporarily unavailable.") from None
+    ideas = {
+        i.id: i
+        for i in db.session.scalars(
+            select(Idea).where(Idea.id.in_([h.idea_id for h in results.hits]))
+        )
+    }
+    items = [
+        {
+            "id": hit.idea_id,
+            "title": ideas[hit.idea_id].title,
+            "url": url_for(
+                "ideas.detail", idea_id=hit.idea_id, slug=ideas[hit.idea_id].slug, _external=True
+            ),
+            "score": round(hit.score, 4),
+            "snippet": str(hit.snippet),
+        }
+        for hit in results.hits
+        if hit.idea_id in ideas and ideas[hit.idea_id].status == IdeaStatus.PUBLISHED
+    ]
+    return jsonify(
+        {
+            "items": items,
+            "total": results.total,
+            "page": params.page,
+            "pages": results.pages,
+            "facets": {name: dict(values) for name, values in results.facets.items()},
+        }
+    )
+
+
 @bp.get("/organisations")
 def organisations():
     """All organisations of the network."""

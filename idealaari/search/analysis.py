@@ -65,11 +65,28 @@ def index_forms(word: str) -> tuple[str, ...]:
         base = (analysis.BASEFORM or word).lower()
         if base not in forms:
             forms.append(base)
-        for part in analysis.COMPOUND_PARTS or ():
-            part_base = (part.BASEFORM or "").lower()
-            if len(part_base) >= _MIN_PART and part_base not in forms:
-                forms.append(part_base)
+        for form in _compound_forms(analysis.COMPOUND_PARTS or ()):
+            if form not in forms:
+                forms.append(form)
     return tuple(forms)
+
+
+def _compound_forms(parts) -> list[str]:
+    """Baseforms of the parts, and of every shorter run of adjacent parts: for
+    mielen|terveys|kuntoutujien also "mielenterveys" and "terveyskuntoutuja" (the modifiers
+    keep their surface form, the last part of the run takes its baseform)."""
+    out = []
+    n = len(parts)
+    for end in range(n):
+        head = (parts[end].BASEFORM or "").lower()
+        for start in range(end, -1, -1):
+            if end - start + 1 == n and n > 1:
+                continue  # the whole compound is the word's own baseform
+            modifiers = "".join((p.FORM or "").lower() for p in parts[start:end])
+            form = modifiers + head
+            if len(form) >= _MIN_PART:
+                out.append(form)
+    return out
 
 
 @lru_cache(maxsize=100_000)

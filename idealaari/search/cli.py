@@ -22,7 +22,9 @@ def rebuild() -> None:
     """Recreate the index from the database (the database is the source of truth)."""
     index = get_index()
     with Session(db.engine) as session:
-        total = session.scalar(select(func.count()).select_from(Idea).where(Idea.status.in_(INDEXED_STATUSES)))
+        total = session.scalar(
+            select(func.count()).select_from(Idea).where(Idea.status.in_(INDEXED_STATUSES))
+        )
         with click.progressbar(length=total, label="Indexing ideas") as bar:
             count = index.rebuild(session, progress=bar.update)
     click.echo(f"Indexed {count} ideas into {index.path}.")
@@ -42,7 +44,9 @@ def check() -> None:
         return
     click.echo(f"Missing from the index: {sorted(missing) or 'none'}")
     click.echo(f"Extra in the index: {sorted(extra) or 'none'}")
-    raise click.ClickException("The search index has drifted. Run 'flask search rebuild' or 'flask search drain'.")
+    raise click.ClickException(
+        "The search index has drifted. Run 'flask search rebuild' or 'flask search drain'."
+    )
 
 
 @search_cli.command("drain")
@@ -57,10 +61,20 @@ def drain() -> None:
 
 
 @search_cli.command("eval")
-@click.option("--ideas", "ideas_file", required=True, type=click.Path(exists=True, dir_okay=False),
-              help="Ideas as JSON lines: id, title, body, tags, area.")
-@click.option("--queries", "queries_file", required=True, type=click.Path(exists=True, dir_okay=False),
-              help="Queries as JSON lines: q, relevant (list of idea ids).")
+@click.option(
+    "--ideas",
+    "ideas_file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Ideas as JSON lines: id, title, body, tags, area.",
+)
+@click.option(
+    "--queries",
+    "queries_file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Queries as JSON lines: q, relevant (list of idea ids).",
+)
 def evaluate(ideas_file: str, queries_file: str) -> None:
     """Score search relevance on a fresh temporary database and index; prints JSON."""
     from idealaari.search.evaluation import evaluate as run

@@ -47,7 +47,12 @@ def score(outcomes: list[QueryOutcome]) -> dict:
         "mean_r_precision": round(sum(o.r_precision for o in outcomes) / n, 4),
         "queries": len(outcomes),
         "failures": [
-            {"q": o.q, "relevant": o.relevant, "top10": o.got, "r_precision": round(o.r_precision, 4)}
+            {
+                "q": o.q,
+                "relevant": o.relevant,
+                "top10": o.got,
+                "r_precision": round(o.r_precision, 4),
+            }
             for o in outcomes
             if not o.success or o.r_precision < 1
         ],
@@ -93,7 +98,9 @@ def evaluate(ideas_file: str | Path, queries_file: str | Path) -> dict:
                 if code not in authors:
                     # An author per organisation; it never logs in, so no password is set.
                     authors[code] = User(
-                        email=f"eval-{code}@idealaari.invalid", name=f"Eval {code}", password_hash="!",
+                        email=f"eval-{code}@idealaari.invalid",
+                        name=f"Eval {code}",
+                        password_hash="!",
                         organisation=org,
                     )
                     db.session.add(authors[code])
@@ -114,7 +121,9 @@ def evaluate(ideas_file: str | Path, queries_file: str | Path) -> dict:
             db.session.commit()  # the commit indexes, as in the app
             outcomes = []
             for query in queries:
-                results = search_ideas(get_index(), SearchParams(q=str(query["q"])), None, facets=False)
+                results = search_ideas(
+                    get_index(), SearchParams(q=str(query["q"])), None, facets=False
+                )
                 got = [file_id_of.get(hit.idea_id, hit.idea_id) for hit in results.hits[:TOP]]
                 relevant = list(query.get("relevant") or [])
                 r = len(relevant)

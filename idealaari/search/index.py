@@ -123,10 +123,8 @@ class SearchIndex:
         self._local = threading.local()
 
     def exists(self) -> bool:
-        try:
-            return whoosh_index.exists_in(str(self.path))
-        except Exception:  # noqa: BLE001 - an unreadable directory is a missing index
-            return False
+        # Looks for a table of contents without opening it (whoosh's exists_in reads it).
+        return self.path.is_dir() and any(self.path.glob("_MAIN_*.toc"))
 
     def open(self):
         if self._ix is None:
@@ -134,10 +132,17 @@ class SearchIndex:
                 if self._ix is None:
                     if not self.exists():
                         raise IndexUnavailable(f"No search index at {self.path}.")
+                    problem = None
                     try:
                         self._ix = whoosh_index.open_dir(str(self.path))
                     except Exception as e:  # noqa: BLE001 - whoosh raises many kinds
-                        raise IndexUnavailable(f"The search index at {self.path} is unreadable: {e}") from e
+                        problem = str(e)
+                    if problem is not None:
+                        # Raised outside the except block, so no traceback keeps whoosh's
+                        # half-open files alive.
+                        raise IndexUnavailable(
+                            f"The search index at {self.path} is unreadable: {problem}"
+                        )
         return self._ix
 
     def create_empty(self) -> None:
@@ -153,21 +158,29 @@ class SearchIndex:
             self._local = threading.local()
 
     def searcher(self):
-        """A searcher for this thread, refreshed to the newest commit (cheap when unchanged)."""
+        """A searcher for this thread, reopened only when a commit made a new generation.
+
+        Searcher.refresh() is not used: when it reuses segment readers it keeps their old
+        deletion sets, so deleted and updated documents would still be found.
+        """
+        ix = self.open()
+        problem = None
         try:
-            ix = self.open()
             current = getattr(self._local, "searcher", None)
-            if current is None or getattr(self._local, "ix", None) is not ix:
+            if (
+                current is None
+                or getattr(self._local, "ix", None) is not ix
+                or ix.latest_generation() != current.reader().generation()
+            ):
+                if current is not None:
+                    current.close()
                 current = ix.searcher()
-            else:
-                current = current.refresh()
             self._local.searcher, self._local.ix = current, ix
             return current
-        except IndexUnavailable:
-            raise
         except Exception as e:  # noqa: BLE001
-            self.reset()
-            raise IndexUnavailable(f"The search index at {self.path} is unreadable: {e}") from e
+            problem = str(e)
+        self.reset()
+        raise IndexUnavailable(f"The search index at {self.path} is unreadable: {problem}")
 
     def writer(self):
         return self.open().writer(timeout=self.write_timeout, delay=0.05)
@@ -211,18 +224,26 @@ class SearchIndex:
         """
         written = 0
         while True:
-            rows = session.execute(
-                select(SearchOutbox.id, SearchOutbox.entity_id).order_by(SearchOutbox.id).limit(batch)
-            ).all()
-            if not rows:
+            if not session.scalar(select(SearchOutbox.id).limit(1)):
                 return written
-            ids = {row.entity_id for row in rows}
-            ideas = {idea.id: idea for idea in ideas_for_index(session, ids)}
+            # Take the index lock before reading the database: a drain that read an idea
+            # earlier but wrote later could otherwise overwrite a newer version of it.
             try:
                 writer = self.writer()
             except LockError:
-                log.warning("search index busy; %d changes stay in the outbox", len(rows))
+                log.warning("search index busy; changes stay in the outbox for the next drain")
                 return written
+            session.rollback()  # start a fresh snapshot now that we hold the lock
+            rows = session.execute(
+                select(SearchOutbox.id, SearchOutbox.entity_id)
+                .order_by(SearchOutbox.id)
+                .limit(batch)
+            ).all()
+            if not rows:  # another worker drained them while we waited
+                writer.cancel()
+                return written
+            ids = {row.entity_id for row in rows}
+            ideas = {idea.id: idea for idea in ideas_for_index(session, ids)}
             try:
                 for idea_id in sorted(ids):
                     idea = ideas.get(idea_id)
@@ -234,7 +255,9 @@ class SearchIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_([row.id for row in rows])))
+            session.execute(
+                delete(SearchOutbox).where(SearchOutbox.id.in_([row.id for row in rows]))
+            )
             session.commit()
             written += len(ids)
             if len(rows) < batch:

@@ -24,7 +24,9 @@ def _changed_idea_ids(session: Session) -> set[int]:
         if isinstance(obj, Idea) and obj.id is not None:
             ids.add(obj.id)
         elif isinstance(obj, Organisation) and obj in session.dirty and session.is_modified(obj):
-            ids.update(session.connection().scalars(select(Idea.id).where(Idea.organisation_id == obj.id)))
+            ids.update(
+                session.connection().scalars(select(Idea.id).where(Idea.organisation_id == obj.id))
+            )
         elif isinstance(obj, Theme) and obj in session.dirty and session.is_modified(obj):
             ids.update(
                 session.connection().scalars(

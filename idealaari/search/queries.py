@@ -21,6 +21,13 @@ MULTI_VALUED = {"themes", "target_groups"}
 PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 _PHRASE = re.compile(r'"([^"]+)"')
+SIMILARITY_CUTOFF = 0.25
+# Baseforms too common to say anything about what an idea is about.
+STOPWORDS = frozenset(
+    "ja tai sekä että kun jos myös ei olla se tämä nämä ne joka mikä kuin vain jo niin kanssa "
+    "osa kaikki muu oma uusi hyvä voida tulla saada tehdä idea och att som det en ett för med "
+    "the and for with of to in a".split()
+)
 
 
 @dataclass(frozen=True)
@@ -123,7 +130,10 @@ def _word_query(forms: tuple[str, ...]) -> Query:
 
 def _phrase_query(words: list[tuple[str, ...]]) -> Query:
     return Or(
-        [Sequence([Or([Term(name, form) for form in forms]) for forms in words]) for name in TEXT_FIELDS]
+        [
+            Sequence([Or([Term(name, form) for form in forms]) for forms in words])
+            for name in TEXT_FIELDS
+        ]
     )
 
 
@@ -185,13 +195,17 @@ def _snippet(hit) -> Markup:
     return Markup.escape(summary[:220] + ("…" if len(summary) > 220 else ""))
 
 
-def _facet_counts(searcher, base: Query | None, params: SearchParams, user) -> dict[str, list[tuple[str, int]]]:
+def _facet_counts(
+    searcher, base: Query | None, params: SearchParams, user
+) -> dict[str, list[tuple[str, int]]]:
     """Counts per facet value over the matching ideas (each facet ignores its own filter)."""
     out: dict[str, list[tuple[str, int]]] = {}
     for name in FACETS:
         param = next((p for p, f in FILTER_FIELDS.items() if f == name), name)
-        query = And([base, filter_query(params, user, without=param)]) if base else filter_query(
-            params, user, without=param
+        query = (
+            And([base, filter_query(params, user, without=param)])
+            if base
+            else filter_query(params, user, without=param)
         )
         facet = sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED)
         results = searcher.search(query, limit=1, groupedby={name: facet}, maptype=sorting.Count)
@@ -223,21 +237,42 @@ def suggest(searcher, q: str) -> str | None:
     return " ".join(words) if changed else None
 
 
-def search_ideas(index: SearchIndex, params: SearchParams, user=None, *, facets: bool = True) -> SearchResults:
+def search_ideas(
+    index: SearchIndex, params: SearchParams, user=None, *, facets: bool = True
+) -> SearchResults:
     """Search the index; raises IndexUnavailable when the index cannot be read."""
     searcher = index.searcher()
     base = text_query(params.q)
-    query = And([base, filter_query(params, user)]) if base else And([Every(), filter_query(params, user)])
+    query = (
+        And([base, filter_query(params, user)])
+        if base
+        else And([Every(), filter_query(params, user)])
+    )
     sortedby, reverse = None, False
     if params.sort == "newest" or base is None:
         sortedby, reverse = "created", True
     elif params.sort == "votes":
-        sortedby, reverse = [sorting.FieldFacet("votes", reverse=True), sorting.FieldFacet("created", reverse=True)], False
+        sortedby, reverse = (
+            [
+                sorting.FieldFacet("votes", reverse=True),
+                sorting.FieldFacet("created", reverse=True),
+            ],
+            False,
+        )
     page = searcher.search_page(
-        query, params.page, pagelen=PER_PAGE, sortedby=sortedby, reverse=reverse, terms=base is not None
+        query,
+        params.page,
+        pagelen=PER_PAGE,
+        sortedby=sortedby,
+        reverse=reverse,
+        terms=base is not None,
     )
     hits = [
-        SearchHit(int(hit["id"]), float(hit.score or 0.0), _snippet(hit) if base is not None else Markup.escape(hit.get("summary", "")))
+        SearchHit(
+            int(hit["id"]),
+            float(hit.score or 0.0),
+            _snippet(hit) if base is not None else Markup.escape(hit.get("summary", "")),
+        )
         for hit in page
     ]
     results = SearchResults(params=params, hits=hits, total=page.total)
@@ -248,17 +283,26 @@ def search_ideas(index: SearchIndex, params: SearchParams, user=None, *, facets:
     return results
 
 
-def similar_ideas(index: SearchIndex, text: str, *, exclude_id: int | None = None, limit: int = 5) -> list[tuple[int, float]]:
+def similar_ideas(
+    index: SearchIndex, text: str, *, exclude_id: int | None = None, limit: int = 5
+) -> list[tuple[int, float]]:
     """Published ideas most like the text (more-like-this over the index, never a table scan)."""
     if not text.strip():
         return []
     searcher = index.searcher()
-    terms = searcher.key_terms_from_text("content", text, numterms=12)
+    terms = [
+        (term, weight)
+        for term, weight in searcher.key_terms_from_text("content", text, numterms=16)
+        if term not in STOPWORDS
+    ][:12]
     if not terms:
         return []
     query = Or([Term("content", term, boost=weight) for term, weight in terms])
     mask = Term("id", str(exclude_id)) if exclude_id is not None else None
-    results = searcher.search(
-        query, limit=limit, filter=Term("status", "published"), mask=mask
-    )
-    return [(int(hit["id"]), float(hit.score)) for hit in results]
+    results = searcher.search(query, limit=limit, filter=Term("status", "published"), mask=mask)
+    hits = [(int(hit["id"]), float(hit.score)) for hit in results]
+    if not hits:
+        return []
+    # A shared common word ("hoito") is not similarity: keep what is close to the best match.
+    best = hits[0][1]
+    return [(idea_id, s) for idea_id, s in hits if s >= best * SIMILARITY_CUTOFF]

@@ -23,9 +23,17 @@ def ideas_in_order(ids: list[int], visible_to=None) -> list[Idea]:
         return []
     found = {
         idea.id: idea
-        for idea in db.session.scalars(idea_queries.with_listing_details(select(Idea).where(Idea.id.in_(ids))))
+        for idea in db.session.scalars(
+            idea_queries.with_listing_details(select(Idea).where(Idea.id.in_(ids)))
+        )
     }
-    return [found[i] for i in ids if i in found and can_view_idea(visible_to, found[i]) and found[i].status.value in ("published", "draft")]
+    return [
+        found[i]
+        for i in ids
+        if i in found
+        and can_view_idea(visible_to, found[i])
+        and found[i].status.value in ("published", "draft")
+    ]
 
 
 def _labels() -> dict[str, dict[str, str]]:
@@ -49,7 +57,13 @@ def _seeks_label(value: bool) -> str:
 def search():
     """Search everything ever posted, in Finnish; the URL holds the query."""
     params = SearchParams.from_args(request.args)
-    context = {"params": params, "results": None, "ideas": [], "unavailable": False, "labels": _labels()}
+    context = {
+        "params": params,
+        "results": None,
+        "ideas": [],
+        "unavailable": False,
+        "labels": _labels(),
+    }
     try:
         results = search_ideas(get_index(), params, current_user)
     except IndexUnavailable as e:
@@ -70,7 +84,9 @@ def _fallback(params: SearchParams) -> list[Idea]:
     if not params.q:
         return []
     pattern = f"%{params.q[:100]}%"
-    stmt = idea_queries.published_ideas().where(Idea.title.ilike(pattern) | Idea.summary.ilike(pattern))
+    stmt = idea_queries.published_ideas().where(
+        Idea.title.ilike(pattern) | Idea.summary.ilike(pattern)
+    )
     return list(db.session.scalars(stmt.limit(20)))
 
 
