@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 from whoosh import highlight, sorting
-from whoosh.query import And, Every, Not, Or, Query, Sequence, Term
+from whoosh.query import And, Every, Or, Query, Sequence, Term
 
 from idealaari import permissions
 from idealaari.ideas.models import Phase, TargetGroup

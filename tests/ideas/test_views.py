@@ -414,13 +414,18 @@ def test_archived_idea_cannot_be_edited(client, login, make_idea):
     login(idea.author)
     resp = client.get(f"/ideas/{idea.id}/edit")
     assert resp.status_code == 302
-    assert "Only drafts and published ideas can be edited." in client.get(resp.headers["Location"]).text
+    assert (
+        "Only drafts and published ideas can be edited."
+        in client.get(resp.headers["Location"]).text
+    )
 
 
 def test_draft_can_be_published_from_the_edit_form(client, login, make_idea):
     idea = make_idea(status=IdeaStatus.DRAFT)
     login(idea.author)
-    resp = client.post(f"/ideas/{idea.id}/edit", data=idea_form(organisation=str(idea.organisation_id)))
+    resp = client.post(
+        f"/ideas/{idea.id}/edit", data=idea_form(organisation=str(idea.organisation_id))
+    )
     assert resp.status_code == 302
     db.session.expire_all()
     assert db.session.get(Idea, idea.id).status == IdeaStatus.PUBLISHED
