@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, false, or_
@@ -11,7 +12,10 @@ from idealaari.accounts.models import Role
 
 if TYPE_CHECKING:
     from idealaari.accounts.models import User
+    from idealaari.comments.models import Comment
     from idealaari.ideas.models import Idea
+    from idealaari.partners.models import PartnerOffer
+    from idealaari.polls.models import Poll
 
 
 def _member(user) -> bool:
@@ -117,6 +121,103 @@ def editable_ideas_clause(user: User | None) -> ColumnElement[bool]:
     return or_(*clauses)
 
 
+# --- Engagement: comments, votes, partner offers, follows, polls ---------------------------
+
+COMMENT_EDIT_WINDOW = timedelta(minutes=15)
+
+
+def can_comment(user: User | None, idea: Idea) -> bool:
+    """Members comment on published ideas."""
+    from idealaari.ideas.models import IdeaStatus
+
+    return _member(user) and idea.status == IdeaStatus.PUBLISHED
+
+
+def can_edit_comment(user: User | None, comment: Comment, now: datetime) -> bool:
+    """The author edits their comment for 15 minutes after posting it."""
+    return (
+        _member(user)
+        and comment.author_id == user.id
+        and comment.is_visible
+        and now - comment.created_at <= COMMENT_EDIT_WINDOW
+    )
+
+
+def can_delete_comment(user: User | None, comment: Comment) -> bool:
+    """The author can always remove their comment (it leaves "comment removed")."""
+    return _member(user) and comment.author_id == user.id and comment.deleted_at is None
+
+
+def can_hide_comment(user: User | None) -> bool:
+    return is_moderator(user)
+
+
+def vote_refusal(user: User | None, idea: Idea) -> str | None:
+    """Why this member cannot vote for this idea, or None when they can."""
+    from flask_babel import gettext as _
+
+    from idealaari.ideas.models import IdeaStatus
+
+    if not _member(user):
+        return _("Log in to vote.")
+    if idea.status != IdeaStatus.PUBLISHED:
+        return _("Only published ideas can be voted for.")
+    if idea.author_id == user.id or any(e.id == user.id for e in idea.co_editors):
+        return _("You cannot vote for an idea you are developing yourself.")
+    return None
+
+
+def can_vote(user: User | None, idea: Idea) -> bool:
+    return vote_refusal(user, idea) is None
+
+
+def can_offer_partnership(user: User | None, idea: Idea) -> bool:
+    """Members offer to partner on published ideas that seek partners, but not on their own."""
+    from idealaari.ideas.models import IdeaStatus
+
+    return (
+        _member(user)
+        and idea.status == IdeaStatus.PUBLISHED
+        and idea.seeks_partners
+        and not can_edit_idea(user, idea)
+    )
+
+
+def can_decide_offer(user: User | None, offer: PartnerOffer) -> bool:
+    """The idea's editors accept or decline offers."""
+    return can_edit_idea(user, offer.idea)
+
+
+def can_withdraw_offer(user: User | None, offer: PartnerOffer) -> bool:
+    from idealaari.partners.models import OfferStatus
+
+    return (
+        _member(user)
+        and offer.user_id == user.id
+        and offer.status in (OfferStatus.OFFERED, OfferStatus.ACCEPTED)
+    )
+
+
+def can_follow(user: User | None) -> bool:
+    return _member(user)
+
+
+def can_manage_polls(user: User | None) -> bool:
+    return is_moderator(user)
+
+
+def can_vote_in_poll(user: User | None, poll: Poll, now: datetime) -> bool:
+    from idealaari.polls.models import PollPhase
+
+    return _member(user) and poll.phase(now) == PollPhase.OPEN
+
+
+def can_propose_poll_option(user: User | None, poll: Poll, now: datetime) -> bool:
+    from idealaari.polls.models import PollPhase
+
+    return _member(user) and poll.phase(now) == PollPhase.PROPOSALS
+
+
 JINJA_GLOBALS = {
     "is_moderator": is_moderator,
     "is_admin": is_admin,
@@ -126,4 +227,17 @@ JINJA_GLOBALS = {
     "can_manage_co_editors": can_manage_co_editors,
     "can_view_idea": can_view_idea,
     "can_archive_idea": can_archive_idea,
+    "can_comment": can_comment,
+    "can_edit_comment": can_edit_comment,
+    "can_delete_comment": can_delete_comment,
+    "can_hide_comment": can_hide_comment,
+    "can_vote": can_vote,
+    "vote_refusal": vote_refusal,
+    "can_offer_partnership": can_offer_partnership,
+    "can_decide_offer": can_decide_offer,
+    "can_withdraw_offer": can_withdraw_offer,
+    "can_follow": can_follow,
+    "can_manage_polls": can_manage_polls,
+    "can_vote_in_poll": can_vote_in_poll,
+    "can_propose_poll_option": can_propose_poll_option,
 }

@@ -50,6 +50,8 @@ class User(UserMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(String(5))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # E-mail digest of notifications: "daily", "weekly" or "off".
+    digest_frequency: Mapped[str] = mapped_column(String(10), default="weekly", server_default="weekly")
 
     organisation: Mapped[Organisation] = relationship(lazy="joined")
 

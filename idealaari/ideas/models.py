@@ -13,6 +13,7 @@ from sqlalchemy import (
     Column,
     ForeignKey,
     Index,
+    Integer,
     String,
     Table,
     Text,
@@ -212,6 +213,8 @@ class Idea(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Kept by votes.services with SQL increments only (never read-modify-write in Python).
+    vote_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
 
     organisation: Mapped[Organisation] = relationship(lazy="joined")
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])

@@ -94,7 +94,7 @@ def idea_document(idea: Idea) -> dict:
         "status": idea.status.value,
         "editors": ",".join(str(i) for i in sorted(editors)),
         "created": (idea.published_at or idea.created_at).replace(tzinfo=None),
-        "votes": getattr(idea, "vote_count", 0) or 0,
+        "votes": idea.vote_count or 0,
     }
 
 
