@@ -45,7 +45,7 @@ lint: install
 	$(BIN)/ruff check .
 
 extract-messages: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o idealaari/translations/messages.pot --no-location --sort-output --project Idealaari .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --ignore-dirs='.* .venv instance' -o idealaari/translations/messages.pot --no-location --sort-output --project Idealaari .
 	$(BIN)/pybabel update -i idealaari/translations/messages.pot -d idealaari/translations --no-fuzzy-matching
 
 clean:

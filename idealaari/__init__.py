@@ -74,9 +74,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(organisations.bp)
     app.register_blueprint(ideas.bp)
     for domain in (comments, votes, partners, notifications, polls):
-        app.register_blueprint(domain.bp)
-        if hasattr(domain, "init_app"):  # template helpers and the like
+        if hasattr(domain, "init_app"):  # imports the views, adds template helpers
             domain.init_app(app)
+        app.register_blueprint(domain.bp)
     app.register_blueprint(search.bp)
     app.register_blueprint(api.bp)
     search.init_app(app)

@@ -30,13 +30,41 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 
 
+def _is_sqlite(dbapi_connection) -> bool:
+    return type(dbapi_connection).__module__.startswith("sqlite3")
+
+
 @event.listens_for(Engine, "connect")
-def _sqlite_foreign_keys(dbapi_connection, connection_record):
-    """SQLite enforces foreign keys (and ON DELETE rules) only when asked, per connection."""
-    if type(dbapi_connection).__module__.startswith("sqlite3"):
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
+def _sqlite_setup(dbapi_connection, connection_record):
+    """Make SQLite behave for several workers: foreign keys on, WAL, and our own BEGIN."""
+    if not _is_sqlite(dbapi_connection):
+        return
+    # The driver's implicit transactions break SAVEPOINTs; SQLAlchemy emits BEGIN itself.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
+        cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+    cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin(conn):
+    """Form posts take SQLite's write lock at BEGIN, so two workers' writes queue instead of
+    deadlocking (a reading transaction that later writes fails at once with "database is
+    locked" when another worker is writing)."""
+    if conn.dialect.name != "sqlite":
+        return
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if _writes_expected() else "BEGIN")
+
+
+def _writes_expected() -> bool:
+    from flask import has_request_context, request
+
+    # Page views only read; form posts write. Outside requests (CLI, tests) a plain BEGIN
+    # keeps a long-lived session from holding the write lock while it only reads.
+    return has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS")
 
 
 def _render_migration_type(type_, obj, autogen_context):

@@ -154,6 +154,7 @@ def init_app(app: Flask) -> None:
         idea_url=idea_url,
         language_names=LANGUAGE_NAMES,
         current_language=current_language,
+        url_map_endpoints=_EndpointNames(app),
     )
     app.jinja_env.filters.update(
         markdown=render_markdown,
@@ -161,6 +162,16 @@ def init_app(app: Flask) -> None:
         datetime=lambda value: format_datetime(value, "short") if value else "",
         longdate=lambda value: format_date(value, "long") if value else "",
     )
+
+
+class _EndpointNames:
+    """`'name' in url_map_endpoints` in templates: is that endpoint registered?"""
+
+    def __init__(self, app: Flask):
+        self.app = app
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.app.view_functions
 
 
 def _server_error(error: Exception):

@@ -7,6 +7,7 @@ import os
 from functools import wraps
 
 import pytest
+from flask import has_app_context
 from flask.testing import FlaskClient
 from sqlalchemy import text
 
@@ -101,6 +102,10 @@ class IsolatedClient(FlaskClient):
     """
 
     def open(self, *args, **kwargs):
+        # End the test's own transaction first: it must not hold SQLite's write lock, and its
+        # next read must see what the request committed (WAL readers keep their snapshot).
+        if has_app_context():  # not when following a redirect inside the isolated context
+            db.session.commit()
         return contextvars.Context().run(super().open, *args, **kwargs)
 
 

@@ -22,7 +22,7 @@ from idealaari.ideas.models import (
 from idealaari.organisations.models import AREA_KINDS, Organisation
 from idealaari.permissions import editable_ideas_clause
 
-SORTS = ("newest", "updated")
+SORTS = ("newest", "updated", "votes")
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,8 @@ def ideas_by_status(status: IdeaStatus, filters: IdeaFilters, sort: str = "newes
                 .where(Tag.name == filters.tag)
             )
         )
+    if sort == "votes":
+        return with_listing_details(stmt.order_by(Idea.vote_count.desc(), Idea.created_at.desc(), Idea.id.desc()))
     order = Idea.updated_at if sort == "updated" else Idea.created_at
     return with_listing_details(stmt.order_by(order.desc(), Idea.id.desc()))
 

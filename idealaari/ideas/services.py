@@ -24,6 +24,8 @@ from idealaari.ideas.models import (
     TargetGroup,
     Theme,
 )
+from idealaari.notifications import services as notifications
+from idealaari.notifications.models import FollowTarget
 from idealaari.organisations.models import Organisation
 
 MAX_TAGS = 10
@@ -104,9 +106,9 @@ def snapshot(idea: Idea) -> dict:
         "need": idea.need,
         "organisation": idea.organisation.name_fi if idea.organisation else None,
         "phase": idea.phase.value,
-        "themes": [t.name_fi for t in idea.themes],
+        "themes": sorted(t.name_fi for t in idea.themes),
         "target_groups": [g.value for g in idea.target_groups],
-        "tags": [t.name for t in idea.tags],
+        "tags": sorted(t.name for t in idea.tags),
         "seeks_partners": idea.seeks_partners,
         "partner_roles": [r.value for r in idea.partner_roles],
         "status": idea.status.value,
@@ -179,6 +181,9 @@ def create_idea(*, author: User, values: IdeaFields, publish: bool) -> Idea:
         idea.published_at = now
     db.session.add(idea)
     _record_revision(idea, author)
+    notifications.follow(user=author, target=FollowTarget.IDEA, target_id=idea.id)
+    if publish:
+        notifications.notify_new_idea(idea=idea, actor=author)
     return idea
 
 
@@ -188,13 +193,19 @@ def update_idea(*, idea: Idea, editor: User, values: IdeaFields, publish: bool =
         raise IdeaError(_("You cannot edit this idea."))
     if idea.status not in (IdeaStatus.DRAFT, IdeaStatus.PUBLISHED):
         raise IdeaError(_("Only drafts and published ideas can be edited."))
+    old_phase = idea.phase
     _apply(idea, values, editor)
-    if publish and idea.status == IdeaStatus.DRAFT:
+    newly_published = publish and idea.status == IdeaStatus.DRAFT
+    if newly_published:
         idea.status = IdeaStatus.PUBLISHED
         idea.published_at = utcnow()
     changed = _record_revision(idea, editor) is not None
     if changed:
         idea.updated_at = utcnow()
+    if newly_published:
+        notifications.notify_new_idea(idea=idea, actor=editor)
+    elif idea.phase != old_phase and idea.status == IdeaStatus.PUBLISHED:
+        notifications.notify_phase_change(idea=idea, old_phase=old_phase.value, actor=editor)
     return changed
 
 

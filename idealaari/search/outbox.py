@@ -36,6 +36,14 @@ def _changed_idea_ids(session: Session) -> set[int]:
     return ids
 
 
+def enqueue(session: Session, idea_id: int) -> None:
+    """Ask for an idea to be re-indexed after commit (for changes made in SQL, not the ORM)."""
+    session.connection().execute(
+        SearchOutbox.__table__.insert(), [{"entity": "idea", "entity_id": idea_id, "created_at": utcnow()}]
+    )
+    session.info[_PENDING] = True
+
+
 @event.listens_for(Session, "after_flush")
 def _write_outbox(session: Session, flush_context) -> None:
     ids = _changed_idea_ids(session)
@@ -57,6 +65,8 @@ def _forget(session: Session, previous_transaction) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _drain_after_commit(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a SAVEPOINT was released; the real commit comes later
     if not session.info.pop(_PENDING, False) or not has_app_context():
         return
     if not current_app.config.get("SEARCH_SYNC_INDEXING", True):

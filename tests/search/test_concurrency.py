@@ -29,7 +29,8 @@ def _worker(database_url: str, index_dir: str, author_id: int, worker: int) -> N
             else {},
         }
     )
-    with app.app_context():
+    # Each write runs as a form post would in a gunicorn worker.
+    with app.test_request_context("/ideas/new", method="POST"):
         author = db.session.get(User, author_id)
         for n in range(IDEAS_EACH):
             idea = services.create_idea(
@@ -55,8 +56,10 @@ def test_concurrent_writers_lose_no_index_updates(app, make_user, runner):
     ctx = multiprocessing.get_context("spawn")
     index_dir = str(get_index().path)
     url = app.config["SQLALCHEMY_DATABASE_URI"]
+    author_id = author.id
+    db.session.close()  # hold no transaction (on SQLite: no write lock) while the workers run
     procs = [
-        ctx.Process(target=_worker, args=(url, index_dir, author.id, w)) for w in range(WORKERS)
+        ctx.Process(target=_worker, args=(url, index_dir, author_id, w)) for w in range(WORKERS)
     ]
     for p in procs:
         p.start()

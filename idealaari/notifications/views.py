@@ -1,0 +1,103 @@
+"""Following things, the notification bell and the notifications page."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from idealaari import permissions
+from idealaari.accounts.views import safe_next
+from idealaari.extensions import db, is_fragment_request
+from idealaari.ideas.forms import ConfirmForm
+from idealaari.ideas.models import Idea, Theme
+from idealaari.notifications import bp, services
+from idealaari.notifications.models import FollowTarget, Notification
+from idealaari.organisations.models import Organisation
+
+PER_PAGE = 30
+
+
+def _target_or_404(target: str, target_id: int):
+    """The followed thing, if it exists and the member may see it."""
+    if target not in FollowTarget._value2member_map_:
+        abort(404)
+    model = {"idea": Idea, "organisation": Organisation, "theme": Theme}[target]
+    row = db.session.get(model, target_id)
+    if row is None or (target == "idea" and not permissions.can_view_idea(current_user, row)):
+        abort(404)
+    return FollowTarget(target)
+
+
+def _follow_response(target: FollowTarget, target_id: int, message: str):
+    if is_fragment_request(f"follow-{target.value}-{target_id}"):
+        return render_template("notifications/_follow_button.html", follow_target=target.value, follow_id=target_id)
+    flash(message, "success")
+    return redirect(safe_next(request.form.get("next"), url_for("web.index"))), 303
+
+
+@bp.post("/follow/<target>/<int:target_id>")
+@login_required
+def follow(target: str, target_id: int):
+    """Follow an idea, an organisation or a theme."""
+    follow_target = _target_or_404(target, target_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    services.follow(user=current_user, target=follow_target, target_id=target_id)
+    db.session.commit()
+    return _follow_response(follow_target, target_id, _("You now follow it and get notifications."))
+
+
+@bp.post("/unfollow/<target>/<int:target_id>")
+@login_required
+def unfollow(target: str, target_id: int):
+    """Stop following."""
+    follow_target = _target_or_404(target, target_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    services.unfollow(user=current_user, target=follow_target, target_id=target_id)
+    db.session.commit()
+    return _follow_response(follow_target, target_id, _("You no longer follow it."))
+
+
+@bp.get("/notifications/bell")
+def bell():
+    """The unread count for the header, loaded lazily by htmx."""
+    count = services.unread_count(current_user) if current_user.is_authenticated else 0
+    return render_template("notifications/_bell.html", unread=count)
+
+
+@bp.get("/notifications")
+@login_required
+def index():
+    """The member's notifications, newest first."""
+    stmt = (
+        select(Notification)
+        .where(Notification.user_id == current_user.id)
+        .options(selectinload(Notification.actor), selectinload(Notification.idea))
+        .order_by(Notification.created_at.desc(), Notification.id.desc())
+    )
+    try:
+        page = max(1, int(request.args.get("page", 1)))
+    except ValueError:
+        page = 1
+    pagination = db.paginate(stmt, page=page, per_page=PER_PAGE, error_out=False)
+    return render_template(
+        "notifications/index.html", pagination=pagination, unread=services.unread_count(current_user)
+    )
+
+
+@bp.post("/notifications/read-all")
+@login_required
+def read_all():
+    """Mark every notification read."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    services.mark_all_read(user=current_user)
+    db.session.commit()
+    if is_fragment_request("notifications"):
+        return redirect(url_for("notifications.index")), 303
+    flash(_("All notifications are marked read."), "success")
+    return redirect(url_for("notifications.index")), 303
