@@ -73,6 +73,18 @@ def _create_search_index(app) -> None:
 
 
 @pytest.fixture(scope="session")
+def live_app(live_server):
+    """The application behind the live server, for tests that seed data directly."""
+    return live_server.app
+
+
+class LiveServer(str):
+    """The live server's base URL (a str), carrying the app it serves."""
+
+    app = None
+
+
+@pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     """The app served by werkzeug on a free localhost port; yields its base URL."""
     from werkzeug.serving import make_server
@@ -108,8 +120,10 @@ def live_server(tmp_path_factory):
         target=server.serve_forever, name="idealaari-live-server", daemon=True
     )
     thread.start()
+    base = LiveServer(f"http://127.0.0.1:{server.server_port}")
+    base.app = app
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield base
     finally:
         server.shutdown()
         server.server_close()
