@@ -224,7 +224,11 @@ class SearchIndex:
         """
         written = 0
         while True:
-            if not session.scalar(select(SearchOutbox.id).limit(1)):
+            pending = session.scalar(select(SearchOutbox.id).limit(1))
+            # Hold no database transaction (on SQLite: no write lock) while waiting for the
+            # index lock, or two drains could wait for each other.
+            session.rollback()
+            if not pending:
                 return written
             # Take the index lock before reading the database: a drain that read an idea
             # earlier but wrote later could otherwise overwrite a newer version of it.
@@ -233,7 +237,6 @@ class SearchIndex:
             except LockError:
                 log.warning("search index busy; changes stay in the outbox for the next drain")
                 return written
-            session.rollback()  # start a fresh snapshot now that we hold the lock
             rows = session.execute(
                 select(SearchOutbox.id, SearchOutbox.entity_id)
                 .order_by(SearchOutbox.id)

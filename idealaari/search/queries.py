@@ -270,7 +270,8 @@ def search_ideas(
     hits = [
         SearchHit(
             int(hit["id"]),
-            float(hit.score or 0.0),
+            # Sorted by a field, a hit's "score" is its sort key; only relevance has a score.
+            float(hit.score or 0.0) if isinstance(hit.score, int | float) else 0.0,
             _snippet(hit) if base is not None else Markup.escape(hit.get("summary", "")),
         )
         for hit in page
