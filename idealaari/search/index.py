@@ -112,6 +112,42 @@ def ideas_for_index(session: Session, ids: Iterable[int] | None = None):
     return session.scalars(stmt)
 
 
+class DocSets:
+    """Document-number sets of one searcher generation, built on first use and then reused:
+    who may see what, and every facet value. Filters and facet counts become set operations."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self._docs: dict[tuple[str, str], frozenset[int]] = {}
+        self._values: dict[str, dict[str, frozenset[int]]] = {}
+        self._queries: dict[str, frozenset[int]] = {}
+
+    def docs(self, field: str, value: str) -> frozenset[int]:
+        key = (field, value)
+        if key not in self._docs:
+            from whoosh.query import Term
+
+            self._docs[key] = frozenset(self.searcher.docs_for_query(Term(field, value)))
+        return self._docs[key]
+
+    def values(self, field: str) -> dict[str, frozenset[int]]:
+        """Every value of a facet field with its documents."""
+        if field not in self._values:
+            terms = [
+                t.decode("utf-8") if isinstance(t, bytes) else t
+                for t in self.searcher.lexicon(field)
+            ]
+            self._values[field] = {t: self.docs(field, t) for t in terms if t}
+        return self._values[field]
+
+    def visible(self, query) -> frozenset[int]:
+        """The documents a visibility query admits (cached per distinct query)."""
+        key = repr(query)
+        if key not in self._queries:
+            self._queries[key] = frozenset(self.searcher.docs_for_query(query))
+        return self._queries[key]
+
+
 class SearchIndex:
     """One index directory, with a searcher kept per thread and refreshed per use."""
 
@@ -175,12 +211,18 @@ class SearchIndex:
                 if current is not None:
                     current.close()
                 current = ix.searcher()
+                self._local.docsets = DocSets(current)
             self._local.searcher, self._local.ix = current, ix
             return current
         except Exception as e:  # noqa: BLE001
             problem = str(e)
         self.reset()
         raise IndexUnavailable(f"The search index at {self.path} is unreadable: {problem}")
+
+    def docsets(self) -> DocSets:
+        """The cached document sets of this thread's current searcher."""
+        self.searcher()
+        return self._local.docsets
 
     def writer(self):
         return self.open().writer(timeout=self.write_timeout, delay=0.05)

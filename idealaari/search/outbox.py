@@ -39,7 +39,8 @@ def _changed_idea_ids(session: Session) -> set[int]:
 def enqueue(session: Session, idea_id: int) -> None:
     """Ask for an idea to be re-indexed after commit (for changes made in SQL, not the ORM)."""
     session.connection().execute(
-        SearchOutbox.__table__.insert(), [{"entity": "idea", "entity_id": idea_id, "created_at": utcnow()}]
+        SearchOutbox.__table__.insert(),
+        [{"entity": "idea", "entity_id": idea_id, "created_at": utcnow()}],
     )
     session.info[_PENDING] = True
 

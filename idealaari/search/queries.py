@@ -13,7 +13,7 @@ from idealaari import permissions
 from idealaari.ideas.models import Phase, TargetGroup
 from idealaari.paging import Pages
 from idealaari.search.analysis import query_words
-from idealaari.search.index import TEXT_FIELDS, SearchIndex
+from idealaari.search.index import TEXT_FIELDS, DocSets, SearchIndex
 
 SORTS = ("relevance", "newest", "votes")
 FACETS = ("organisation", "themes", "phase", "target_groups", "seeks_partners", "year")
@@ -122,6 +122,7 @@ FILTER_FIELDS = {
     "target_group": "target_groups",
     "year": "year",
 }
+FACET_PARAMS = {**{f: p for p, f in FILTER_FIELDS.items()}, "seeks_partners": "seeks_partners"}
 
 
 def _word_query(forms: tuple[str, ...]) -> Query:
@@ -165,18 +166,6 @@ def visibility_query(user) -> Query:
     return Or([published, And([Term("status", "draft"), Or(editable)])])
 
 
-def filter_query(params: SearchParams, user, without: str | None = None) -> Query:
-    """The visibility rule and the chosen filters (optionally leaving one out, for its facet)."""
-    parts = [visibility_query(user)]
-    for param, field_name in FILTER_FIELDS.items():
-        value = getattr(params, param)
-        if value and param != without:
-            parts.append(Term(field_name, value))
-    if params.seeks_partners and without != "seeks_partners":
-        parts.append(Term("seeks_partners", "1"))
-    return And(parts)
-
-
 _FORMATTER = highlight.HtmlFormatter(tagname="mark", between=" … ")
 _FRAGMENTER = highlight.ContextFragmenter(maxchars=220, surround=60)
 
@@ -196,24 +185,21 @@ def _snippet(hit) -> Markup:
 
 
 def _facet_counts(
-    searcher, base: Query | None, params: SearchParams, user
+    docsets: DocSets, matches: frozenset[int], filters: dict[str, frozenset[int]]
 ) -> dict[str, list[tuple[str, int]]]:
-    """Counts per facet value over the matching ideas (each facet ignores its own filter)."""
+    """Counts per facet value over the matching ideas; each facet ignores its own filter.
+
+    Set intersections on cached posting sets: no extra searches, whatever the number of hits.
+    """
     out: dict[str, list[tuple[str, int]]] = {}
     for name in FACETS:
-        param = next((p for p, f in FILTER_FIELDS.items() if f == name), name)
-        query = (
-            And([base, filter_query(params, user, without=param)])
-            if base
-            else filter_query(params, user, without=param)
-        )
-        facet = sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED)
-        results = searcher.search(query, limit=1, groupedby={name: facet}, maptype=sorting.Count)
-        groups = results.groups(name)
-        out[name] = sorted(
-            ((str(k), v) for k, v in groups.items() if k not in (None, "")),
-            key=lambda kv: (-kv[1], kv[0]),
-        )
+        param = FACET_PARAMS[name]
+        narrowed = matches
+        for other, docs in filters.items():
+            if other != param:
+                narrowed = narrowed & docs
+        counts = [(value, len(narrowed & docs)) for value, docs in docsets.values(name).items()]
+        out[name] = sorted(((v, n) for v, n in counts if n), key=lambda kv: (-kv[1], kv[0]))
     return out
 
 
@@ -237,49 +223,62 @@ def suggest(searcher, q: str) -> str | None:
     return " ".join(words) if changed else None
 
 
+def _filter_sets(docsets: DocSets, params: SearchParams) -> dict[str, frozenset[int]]:
+    sets = {
+        param: docsets.docs(field_name, getattr(params, param))
+        for param, field_name in FILTER_FIELDS.items()
+        if getattr(params, param)
+    }
+    if params.seeks_partners:
+        sets["seeks_partners"] = docsets.docs("seeks_partners", "1")
+    return sets
+
+
 def search_ideas(
     index: SearchIndex, params: SearchParams, user=None, *, facets: bool = True
 ) -> SearchResults:
     """Search the index; raises IndexUnavailable when the index cannot be read."""
     searcher = index.searcher()
+    docsets = index.docsets()
     base = text_query(params.q)
-    query = (
-        And([base, filter_query(params, user)])
-        if base
-        else And([Every(), filter_query(params, user)])
-    )
+    visible = docsets.visible(visibility_query(user))
+    filters = _filter_sets(docsets, params)
+    matches = visible & frozenset(searcher.docs_for_query(base)) if base is not None else visible
+    allowed = matches
+    for docs in filters.values():
+        allowed = allowed & docs
     sortedby, reverse = None, False
     if params.sort == "newest" or base is None:
         sortedby, reverse = "created", True
     elif params.sort == "votes":
-        sortedby, reverse = (
-            [
-                sorting.FieldFacet("votes", reverse=True),
-                sorting.FieldFacet("created", reverse=True),
-            ],
-            False,
+        sortedby = [
+            sorting.FieldFacet("votes", reverse=True),
+            sorting.FieldFacet("created", reverse=True),
+        ]
+    first = (params.page - 1) * PER_PAGE
+    hits: list[SearchHit] = []
+    if allowed and first < len(allowed):
+        results = searcher.search(
+            base if base is not None else Every(),
+            limit=first + PER_PAGE,
+            filter=set(allowed),
+            sortedby=sortedby,
+            reverse=reverse,
+            terms=base is not None,
         )
-    page = searcher.search_page(
-        query,
-        params.page,
-        pagelen=PER_PAGE,
-        sortedby=sortedby,
-        reverse=reverse,
-        terms=base is not None,
-    )
-    hits = [
-        SearchHit(
-            int(hit["id"]),
-            # Sorted by a field, a hit's "score" is its sort key; only relevance has a score.
-            float(hit.score or 0.0) if isinstance(hit.score, int | float) else 0.0,
-            _snippet(hit) if base is not None else Markup.escape(hit.get("summary", "")),
-        )
-        for hit in page
-    ]
-    results = SearchResults(params=params, hits=hits, total=page.total)
+        for hit in results[first : first + PER_PAGE]:
+            hits.append(
+                SearchHit(
+                    int(hit["id"]),
+                    # Sorted by a field, a hit's "score" is its sort key; only relevance scores.
+                    float(hit.score or 0.0) if isinstance(hit.score, int | float) else 0.0,
+                    _snippet(hit) if base is not None else Markup.escape(hit.get("summary", "")),
+                )
+            )
+    results = SearchResults(params=params, hits=hits, total=len(allowed))
     if facets:
-        results.facets = _facet_counts(searcher, base, params, user)
-    if page.total == 0 and params.q:
+        results.facets = _facet_counts(docsets, matches, filters)
+    if not allowed and params.q:
         results.suggestion = suggest(searcher, params.q)
     return results
 
