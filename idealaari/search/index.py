@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 
 # Drafts are indexed so that their editors find them; everything else leaves the index.
 INDEXED_STATUSES = (IdeaStatus.PUBLISHED, IdeaStatus.DRAFT)
-TEXT_FIELDS = ("title", "summary", "need", "body", "tags", "organisation_name", "theme_names")
+# Short fields on their own (they weigh more); everything long in one field, indexed once.
+TEXT_FIELDS = ("title", "summary", "tags", "text")
 
 
 def make_schema() -> Schema:
@@ -38,13 +39,10 @@ def make_schema() -> Schema:
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=analyzer, stored=True, field_boost=3.0),
         summary=TEXT(analyzer=analyzer, stored=True, field_boost=2.0),
-        need=TEXT(analyzer=analyzer, stored=True, field_boost=1.2),
-        body=TEXT(analyzer=analyzer, stored=True),
         tags=TEXT(analyzer=analyzer, stored=True, field_boost=2.0),
-        organisation_name=TEXT(analyzer=analyzer),
-        theme_names=TEXT(analyzer=analyzer),
-        # Everything once more, for "similar ideas" and spelling suggestions.
-        content=TEXT(analyzer=analyzer),
+        # The need, the description, the organisation and the themes: matching, snippets,
+        # similar ideas and spelling suggestions all use this one field.
+        text=TEXT(analyzer=analyzer, stored=True),
         organisation=ID(sortable=True),
         themes=KEYWORD(commas=True),
         phase=ID(sortable=True),
@@ -77,14 +75,18 @@ def idea_document(idea: Idea) -> dict:
         "id": str(idea.id),
         "title": idea.title,
         "summary": idea.summary,
-        "need": idea.need or "",
-        "body": body,
         "tags": " ".join(tags),
-        "organisation_name": " ".join(
-            n for n in (idea.organisation.name_fi, idea.organisation.name_sv) if n
+        "text": "\n".join(
+            part
+            for part in (
+                idea.need or "",
+                body,
+                idea.organisation.name_fi,
+                idea.organisation.name_sv or "",
+                " ".join(t.name_fi for t in themes),
+            )
+            if part
         ),
-        "theme_names": " ".join(t.name_fi for t in themes),
-        "content": "\n".join([idea.title, idea.summary, idea.need or "", body, " ".join(tags)]),
         "organisation": idea.organisation.code,
         "themes": ",".join(t.slug for t in themes),
         "phase": idea.phase.value,
@@ -173,6 +175,11 @@ class SearchIndex:
                         self._ix = whoosh_index.open_dir(str(self.path))
                     except Exception as e:  # noqa: BLE001 - whoosh raises many kinds
                         problem = str(e)
+                    if problem is None and set(self._ix.schema.names()) != set(
+                        make_schema().names()
+                    ):
+                        self._ix = None
+                        problem = "it was built by an older version of Idealaari"
                     if problem is not None:
                         # Raised outside the except block, so no traceback keeps whoosh's
                         # half-open files alive.

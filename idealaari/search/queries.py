@@ -171,7 +171,7 @@ _FRAGMENTER = highlight.ContextFragmenter(maxchars=220, surround=60)
 
 
 def _snippet(hit) -> Markup:
-    for name in ("body", "summary", "need", "title"):
+    for name in ("text", "summary", "title"):
         text = hit.get(name) or ""
         if not text:
             continue
@@ -205,16 +205,20 @@ def _facet_counts(
 
 def suggest(searcher, q: str) -> str | None:
     """A respelt query from the index's own words, or None."""
-    corrector = searcher.corrector("content")
+    correctors = [searcher.corrector("text"), searcher.corrector("title")]
     changed = False
     words = []
     for word in re.findall(r"\w+", q.lower()):
         forms = query_words(word)
-        known = any(searcher.doc_frequency("content", f) for fs in forms for f in fs)
+        known = any(
+            (searcher.doc_frequency("text", f) or searcher.doc_frequency("title", f))
+            for fs in forms
+            for f in fs
+        )
         if known or len(word) < 4:
             words.append(word)
             continue
-        options = corrector.suggest(word, limit=1, maxdist=2)
+        options = next((o for c in correctors if (o := c.suggest(word, limit=1, maxdist=2))), [])
         if options:
             words.append(options[0])
             changed = True
@@ -290,14 +294,17 @@ def similar_ideas(
     if not text.strip():
         return []
     searcher = index.searcher()
-    terms = [
-        (term, weight)
-        for term, weight in searcher.key_terms_from_text("content", text, numterms=16)
-        if term not in STOPWORDS
-    ][:12]
+    weights: dict[str, float] = {}
+    for field_name in ("title", "text"):
+        for term, weight in searcher.key_terms_from_text(field_name, text, numterms=16):
+            if term not in STOPWORDS:
+                weights[term] = max(weight, weights.get(term, 0.0))
+    terms = sorted(weights.items(), key=lambda kv: -kv[1])[:12]
     if not terms:
         return []
-    query = Or([Term("content", term, boost=weight) for term, weight in terms])
+    query = Or(
+        [Term(name, term, boost=weight) for term, weight in terms for name in ("title", "text")]
+    )
     mask = Term("id", str(exclude_id)) if exclude_id is not None else None
     results = searcher.search(query, limit=limit, filter=Term("status", "published"), mask=mask)
     hits = [(int(hit["id"]), float(hit.score)) for hit in results]
