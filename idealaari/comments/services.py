@@ -1,0 +1,168 @@
+"""Writes to comments. Each takes the acting member explicitly, flushes, and never commits."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from idealaari import permissions
+from idealaari.accounts.models import User
+from idealaari.comments.models import Comment
+from idealaari.dbtypes import utcnow
+from idealaari.extensions import db
+from idealaari.ideas.models import Idea, IdeaStatus
+from idealaari.notifications.services import notify_comment
+
+BODY_MAX = 10_000
+REASON_MAX = 500  # the column's length
+# A second identical post this soon after the first is a double submit, not a new comment.
+DUPLICATE_WINDOW = timedelta(seconds=60)
+
+
+class CommentError(Exception):
+    """A refused comment action; the message is shown to the member."""
+
+    status = 422
+
+
+class CommentForbidden(CommentError):
+    """The member may not do this at all (answered with 403)."""
+
+    status = 403
+
+
+def _clean_body(body: str | None) -> str:
+    text = (body or "").replace("\r\n", "\n").strip()
+    if not text:
+        raise CommentError(_("Write a comment first."))
+    if len(text) > BODY_MAX:
+        raise CommentError(_("Write at most %(max)d characters.", max=BODY_MAX))
+    return text
+
+
+def closed_reason(user: User | None, idea: Idea) -> str | None:
+    """Why this member cannot comment on this idea, or None when they can."""
+    if permissions.can_comment(user, idea):
+        return None
+    if user is None or not user.is_authenticated:
+        return _("Log in to comment.")
+    if idea.status == IdeaStatus.ARCHIVED:
+        return _("This idea is archived, so it no longer takes comments.")
+    if idea.status == IdeaStatus.DRAFT:
+        return _("Comments open when the idea is published.")
+    return _("This idea does not take comments.")
+
+
+def post_comment(
+    *,
+    idea: Idea,
+    author: User,
+    body: str,
+    parent: Comment | None = None,
+    now: datetime | None = None,
+) -> Comment:
+    """Post a comment or a reply; a repeat of the same post within a minute returns the first."""
+    refusal = closed_reason(author, idea)
+    if refusal:
+        raise CommentForbidden(refusal)
+    text = _clean_body(body)
+    if parent is not None:
+        if parent.idea_id != idea.id:
+            raise CommentError(_("You can only reply to comments on this idea."))
+        # Replies nest one level: a reply to a reply joins its top-level comment.
+        parent = parent.parent or parent
+    now = now or utcnow()
+    same_parent = (
+        Comment.parent_id == parent.id if parent is not None else Comment.parent_id.is_(None)
+    )
+    duplicate = db.session.scalar(
+        select(Comment)
+        .where(
+            Comment.idea_id == idea.id,
+            Comment.author_id == author.id,
+            same_parent,
+            Comment.body == text,
+            Comment.deleted_at.is_(None),
+            Comment.created_at >= now - DUPLICATE_WINDOW,
+        )
+        .order_by(Comment.id)
+        .limit(1)
+    )
+    if duplicate is not None:
+        return duplicate
+    comment = Comment(idea=idea, author=author, parent=parent, body=text, created_at=now)
+    db.session.add(comment)
+    db.session.flush()
+    notify_comment(comment=comment)
+    return comment
+
+
+def edit_refusal(user: User | None, comment: Comment, now: datetime) -> str | None:
+    """Why this member cannot edit this comment now, or None when they can."""
+    if permissions.can_edit_comment(user, comment, now):
+        return None
+    if user is None or not user.is_authenticated or comment.author_id != user.id:
+        return _("You can only edit your own comments.")
+    if not comment.is_visible:
+        return _("A removed or hidden comment cannot be edited.")
+    return _(
+        "Comments can be edited for %(minutes)d minutes after posting. "
+        "This one can no longer be edited.",
+        minutes=int(permissions.COMMENT_EDIT_WINDOW.total_seconds() // 60),
+    )
+
+
+def edit_comment(*, comment: Comment, editor: User, body: str, now: datetime | None = None) -> bool:
+    """Change the text of a comment; return True if it changed."""
+    now = now or utcnow()
+    refusal = edit_refusal(editor, comment, now)
+    if refusal:
+        raise CommentForbidden(refusal)
+    text = _clean_body(body)
+    if text == comment.body:
+        return False
+    comment.body = text
+    comment.edited_at = now
+    db.session.flush()
+    return True
+
+
+def delete_comment(*, comment: Comment, actor: User, now: datetime | None = None) -> None:
+    """Remove the author's comment; "Comment removed" and the replies stay in its place."""
+    if comment.deleted_at is not None and actor is not None and comment.author_id == actor.id:
+        return  # removed already, e.g. in another tab
+    if not permissions.can_delete_comment(actor, comment):
+        raise CommentForbidden(_("You can only remove your own comments."))
+    comment.deleted_at = now or utcnow()
+    db.session.flush()
+
+
+def hide_comment(
+    *, comment: Comment, moderator: User, reason: str, now: datetime | None = None
+) -> None:
+    """Hide a comment; the reason is shown in its place."""
+    if not permissions.can_hide_comment(moderator):
+        raise CommentForbidden(_("Only moderators can hide comments."))
+    if comment.deleted_at is not None:
+        raise CommentError(_("The comment has already been removed."))
+    reason = (reason or "").replace("\r\n", "\n").strip()
+    if not reason:
+        raise CommentError(_("Give a reason for hiding the comment."))
+    if len(reason) > REASON_MAX:
+        raise CommentError(_("Write at most %(max)d characters.", max=REASON_MAX))
+    comment.hidden_at = now or utcnow()
+    comment.hidden_by_id = moderator.id
+    comment.hidden_reason = reason
+    db.session.flush()
+
+
+def unhide_comment(*, comment: Comment, moderator: User) -> None:
+    """Show a hidden comment again."""
+    if not permissions.can_hide_comment(moderator):
+        raise CommentForbidden(_("Only moderators can show hidden comments."))
+    comment.hidden_at = None
+    comment.hidden_by_id = None
+    comment.hidden_reason = None
+    db.session.flush()
