@@ -39,7 +39,20 @@ def _iso(dt) -> str:
     return dt.isoformat().replace("+00:00", "Z")
 
 
-def idea_json(idea: Idea) -> dict:
+def engagement_counts(ideas: list[Idea]) -> dict[int, dict[str, int]]:
+    """Votes, visible comments and accepted partners per idea, in two grouped queries."""
+    from idealaari.comments.queries import comment_counts
+    from idealaari.partners.queries import partner_counts
+
+    ids = [i.id for i in ideas]
+    comments, partners = comment_counts(ids), partner_counts(ids)
+    return {
+        i.id: {"votes": i.vote_count, "comments": comments.get(i.id, 0), "partners": partners.get(i.id, 0)}
+        for i in ideas
+    }
+
+
+def idea_json(idea: Idea, counts: dict[str, int] | None = None) -> dict:
     return {
         "id": idea.id,
         "title": idea.title,
@@ -51,6 +64,7 @@ def idea_json(idea: Idea) -> dict:
         "tags": [t.name for t in idea.tags],
         "created_at": _iso(idea.created_at),
         "updated_at": _iso(idea.updated_at),
+        **(counts or engagement_counts([idea])[idea.id]),
     }
 
 
@@ -84,9 +98,10 @@ def ideas():
     pagination = db.paginate(
         queries.published_ideas(filters), page=page, per_page=PER_PAGE, error_out=False
     )
+    counts = engagement_counts(pagination.items)
     return jsonify(
         {
-            "items": [idea_json(i) for i in pagination.items],
+            "items": [idea_json(i, counts[i.id]) for i in pagination.items],
             "page": page,
             "pages": max(1, math.ceil((pagination.total or 0) / PER_PAGE)),
             "total": pagination.total,
@@ -101,6 +116,18 @@ def idea(idea_id: int):
     if found is None or found.status != IdeaStatus.PUBLISHED:
         raise ApiError(404, "No published idea with that id.")
     return jsonify({**idea_json(found), "body_html": str(render_markdown(found.body))})
+
+
+@bp.get("/ideas/<int:idea_id>/comments")
+def idea_comments(idea_id: int):
+    """Visible comments of a published idea, each top-level comment followed by its replies."""
+    from idealaari.comments.queries import visible_comments_for_api
+
+    found = db.session.get(Idea, idea_id)
+    if found is None or found.status != IdeaStatus.PUBLISHED:
+        raise ApiError(404, "No published idea with that id.")
+    items = visible_comments_for_api(found)
+    return jsonify({"items": items, "total": len(items)})
 
 
 @bp.get("/search")

@@ -62,6 +62,7 @@ def _listing(status: IdeaStatus, template: str, endpoint: str):
     )
     context = {
         "pagination": pagination,
+        "counts": listing_counts(pagination.items),
         "filters": filters,
         "sort": sort,
         "endpoint": endpoint,
@@ -70,6 +71,14 @@ def _listing(status: IdeaStatus, template: str, endpoint: str):
     if is_fragment_request("idea-results"):
         return render_template("ideas/_results.html", **context)
     return render_template(template, **context)
+
+
+def listing_counts(ideas) -> dict[int, dict[str, int]]:
+    """Votes and comments for a page of cards, in one grouped query (no N+1)."""
+    from idealaari.comments.queries import comment_counts
+
+    comments = comment_counts([i.id for i in ideas])
+    return {i.id: {"votes": i.vote_count, "comments": comments.get(i.id, 0)} for i in ideas}
 
 
 def current_app_per_page() -> int:

@@ -16,6 +16,9 @@ ITEM_KEYS = {
     "tags",
     "created_at",
     "updated_at",
+    "votes",
+    "comments",
+    "partners",
 }
 
 
@@ -112,3 +115,53 @@ def test_organisations(client, make_org):
         "name_en": org.name_en,
         "kind": "wellbeing_area",
     } in body["items"]
+
+
+def test_counts_and_comments_endpoint(client, login, make_user, make_idea):
+    from idealaari.comments import services as comment_services
+    from idealaari.extensions import db
+
+    idea = make_idea()
+    voter = make_user()
+    login(voter)
+    client.post(f"/ideas/{idea.id}/vote")
+    comment = comment_services.post_comment(idea=idea, author=voter, body="Hyvä **idea**!")
+    hidden = comment_services.post_comment(idea=idea, author=voter, body="Poistettava")
+    db.session.commit()
+    comment_services.delete_comment(comment=hidden, actor=voter)
+    db.session.commit()
+    item = client.get("/api/v1/ideas").get_json()["items"][0]
+    assert (item["votes"], item["comments"], item["partners"]) == (1, 1, 0)
+    assert client.get(f"/api/v1/ideas/{idea.id}").get_json()["comments"] == 1
+    body = client.get(f"/api/v1/ideas/{idea.id}/comments").get_json()
+    assert body["total"] == 1 and body["items"][0]["id"] == comment.id
+    assert "<strong>idea</strong>" in body["items"][0]["body_html"]
+    assert client.get("/api/v1/ideas/987654/comments").status_code == 404
+
+
+def test_list_counts_use_a_fixed_number_of_queries(client, make_user, make_idea, app):
+    from sqlalchemy import event
+
+    from idealaari.extensions import db
+
+    author = make_user()
+    for _ in range(3):
+        make_idea(author=author)
+    statements = []
+
+    def count(*args, **kwargs):
+        statements.append(1)
+
+    client.get("/ideas")  # warm up
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        client.get("/ideas")
+        three = len(statements)
+        for _ in range(5):
+            make_idea(author=author)
+        statements.clear()
+        client.get("/ideas")
+        eight = len(statements)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert eight == three  # no query per idea
