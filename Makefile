@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 
-.PHONY: run install translations migrate demo index test test-postgres test-browser lint extract-messages bench clean
+.PHONY: run install translations migrate demo index bench test test-postgres test-browser lint extract-messages bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ lint: install
 extract-messages: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --ignore-dirs='.* .venv instance' -o idealaari/translations/messages.pot --no-location --sort-output --project Idealaari .
 	$(BIN)/pybabel update -i idealaari/translations/messages.pot -d idealaari/translations --no-fuzzy-matching
+
+bench: install
+	$(BIN)/python bench/search_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
