@@ -58,15 +58,15 @@ def create_app(overrides: dict | None = None) -> Flask:
     )
     from idealaari.accounts import views as _accounts_views  # noqa: F401
     from idealaari.api import views as _api_views  # noqa: F401
-    from idealaari.ideas import views as _ideas_views  # noqa: F401
-    from idealaari.organisations import views as _org_views  # noqa: F401
-    from idealaari.search import views as _search_views  # noqa: F401
 
     # Models without views yet must still be known to the metadata (and to migrations).
     from idealaari.comments import models as _comment_models  # noqa: F401
+    from idealaari.ideas import views as _ideas_views  # noqa: F401
     from idealaari.notifications import models as _notification_models  # noqa: F401
+    from idealaari.organisations import views as _org_views  # noqa: F401
     from idealaari.partners import models as _partner_models  # noqa: F401
     from idealaari.polls import models as _poll_models  # noqa: F401
+    from idealaari.search import views as _search_views  # noqa: F401
     from idealaari.votes import models as _vote_models  # noqa: F401
 
     app.register_blueprint(web.bp)

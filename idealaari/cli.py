@@ -106,14 +106,18 @@ def demo_data() -> None:
     else:
         click.echo(
             f"Loaded demo data: {result.organisations} organisations, {result.users} users, "
-            f"{result.ideas} ideas. Demo password: {result.password}"
+            f"{result.ideas} ideas, {result.comments} comments, {result.votes} votes, "
+            f"{result.partner_offers} partner offers, {result.polls} polls. "
+            f"Demo password: {result.password}"
         )
 
 
 def init_app(app: Flask) -> None:
+    from idealaari.notifications.cli import notifications_cli
     from idealaari.search.cli import search_cli
 
     app.cli.add_command(search_cli)
+    app.cli.add_command(notifications_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(organisations_cli)
     app.cli.add_command(demo_data)

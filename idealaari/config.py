@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 class ConfigError(RuntimeError):
@@ -46,6 +47,48 @@ def _proxy_count(environ: dict[str, str]) -> int:
     return int(raw)
 
 
+MAIL_BACKENDS = ("smtp", "outbox")
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("", "0", "false", "no", "off")
+
+
+def _flag(environ: dict[str, str], name: str) -> bool:
+    raw = environ.get(name, "").strip().lower()
+    if raw not in _TRUE + _FALSE:
+        raise ConfigError(f"{name} must be true or false, not {raw!r}.")
+    return raw in _TRUE
+
+
+def _mail_port(environ: dict[str, str]) -> int:
+    raw = environ.get("MAIL_PORT", "25").strip() or "25"
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise ConfigError(f"MAIL_PORT must be a port number, not {raw!r}.")
+    return int(raw)
+
+
+def _mail_backend(env: str, environ: dict[str, str]) -> str:
+    """How mail leaves: over SMTP, or (the development default) as .eml files in an outbox."""
+    default = "smtp" if env == "production" else "outbox"
+    backend = environ.get("IDEALAARI_MAIL_BACKEND", "").strip().lower() or default
+    if backend not in MAIL_BACKENDS:
+        raise ConfigError(
+            f"IDEALAARI_MAIL_BACKEND must be one of {', '.join(MAIL_BACKENDS)}, not {backend!r}."
+        )
+    return backend
+
+
+def _base_url(environ: dict[str, str]) -> str:
+    """The public address links in e-mails start with (mail is also sent outside requests)."""
+    url = environ.get("IDEALAARI_BASE_URL", "").strip().rstrip("/") or "http://127.0.0.1:5000"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ConfigError(
+            "IDEALAARI_BASE_URL must be an http(s) address such as https://idealaari.fi, "
+            f"not {url!r}."
+        )
+    return url
+
+
 def load(instance_path: str, environ: dict[str, str] | None = None) -> dict:
     """Build the Flask configuration mapping from the environment."""
     environ = dict(os.environ if environ is None else environ)
@@ -82,4 +125,16 @@ def load(instance_path: str, environ: dict[str, str] | None = None) -> dict:
         "SEARCH_INDEX_DIR": environ.get("IDEALAARI_SEARCH_INDEX", "").strip()
         or str(instance / "search-index"),
         "SEARCH_SYNC_INDEXING": True,
+        "IDEALAARI_BASE_URL": _base_url(environ),
+        "IDEALAARI_MAIL_BACKEND": _mail_backend(env, environ),
+        "IDEALAARI_MAIL_OUTBOX": environ.get("IDEALAARI_MAIL_OUTBOX", "").strip()
+        or str(instance / "outbox"),
+        "MAIL_SERVER": environ.get("MAIL_SERVER", "").strip() or "localhost",
+        "MAIL_PORT": _mail_port(environ),
+        "MAIL_USE_TLS": _flag(environ, "MAIL_USE_TLS"),
+        "MAIL_USE_SSL": _flag(environ, "MAIL_USE_SSL"),
+        "MAIL_USERNAME": environ.get("MAIL_USERNAME", "").strip() or None,
+        "MAIL_PASSWORD": environ.get("MAIL_PASSWORD") or None,
+        "MAIL_DEFAULT_SENDER": environ.get("MAIL_DEFAULT_SENDER", "").strip()
+        or "Idealaari <noreply@localhost>",
     }

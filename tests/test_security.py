@@ -26,9 +26,7 @@ class _ActiveContent(HTMLParser):
         self.found: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("iframe", "object", "embed") or (
-            tag == "script" and not dict(attrs).get("src")
-        ):
+        if tag in ("iframe", "object", "embed") or (tag == "script" and not dict(attrs).get("src")):
             self.found.append(f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on"):

@@ -51,7 +51,9 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # E-mail digest of notifications: "daily", "weekly" or "off".
-    digest_frequency: Mapped[str] = mapped_column(String(10), default="weekly", server_default="weekly")
+    digest_frequency: Mapped[str] = mapped_column(
+        String(10), default="weekly", server_default="weekly"
+    )
 
     organisation: Mapped[Organisation] = relationship(lazy="joined")
 

@@ -47,7 +47,11 @@ def engagement_counts(ideas: list[Idea]) -> dict[int, dict[str, int]]:
     ids = [i.id for i in ideas]
     comments, partners = comment_counts(ids), partner_counts(ids)
     return {
-        i.id: {"votes": i.vote_count, "comments": comments.get(i.id, 0), "partners": partners.get(i.id, 0)}
+        i.id: {
+            "votes": i.vote_count,
+            "comments": comments.get(i.id, 0),
+            "partners": partners.get(i.id, 0),
+        }
         for i in ideas
     }
 

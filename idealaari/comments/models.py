@@ -24,8 +24,12 @@ class Comment(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("comments.id", ondelete="CASCADE"), index=True
+    )
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -39,7 +43,9 @@ class Comment(db.Model):
     idea: Mapped[Idea] = relationship()
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     parent: Mapped[Comment | None] = relationship(remote_side=[id], back_populates="replies")
-    replies: Mapped[list[Comment]] = relationship(back_populates="parent", order_by="Comment.created_at")
+    replies: Mapped[list[Comment]] = relationship(
+        back_populates="parent", order_by="Comment.created_at"
+    )
 
     @property
     def is_visible(self) -> bool:

@@ -1,16 +1,17 @@
 """Demo data: a living network for development and demonstrations (`flask demo-data`).
 
 Everything is written through the services, so ideas get revisions and history like ideas
-posted in the browser. The content lives in idealaari.demo.content. Choices that look random
-(dates, times of day) come from a fixed seed, so an empty database always gets the same data;
-dates are counted back from the day the data is loaded, over about two years.
+posted in the browser, and comments, votes, partner offers, follows and theme polls
+(idealaari.demo.engagement) make the notifications, counts and search index they would make
+there. The content lives in idealaari.demo.content and idealaari.demo.engagement_content.
+Choices that look random (dates, times of day, voters) come from fixed seeds, so an empty
+database always gets the same data; dates are counted back from the day the data is loaded,
+over about two years.
 """
 
 from __future__ import annotations
 
 import random
-import re
-import textwrap
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -19,7 +20,9 @@ from sqlalchemy import func, select
 from idealaari.accounts.models import User
 from idealaari.accounts.services import create_user
 from idealaari.dbtypes import utcnow
-from idealaari.demo import content
+from idealaari.demo import content, engagement
+from idealaari.demo.text import line as _line
+from idealaari.demo.text import markdown as _markdown
 from idealaari.extensions import db
 from idealaari.ideas.models import Idea, IdeaRevision, PartnerRole, Phase, TargetGroup, Theme
 from idealaari.ideas.services import (
@@ -94,7 +97,6 @@ _AGE_BY_PHASE = {
     Phase.ADOPTION: (320, 725),
 }
 _DRAFT_AGE = (3, 45)
-_BLOCK_START = re.compile(r"(#{1,6} |[-*+] |\d+\. |> |```)")
 
 
 @dataclass
@@ -103,6 +105,11 @@ class DemoResult:
     organisations: int = 0
     users: int = 0
     ideas: int = 0
+    comments: int = 0
+    votes: int = 0
+    partner_offers: int = 0
+    follows: int = 0
+    polls: int = 0
     password: str = DEMO_PASSWORD
 
 
@@ -116,17 +123,30 @@ def load_demo_data() -> DemoResult:
 
     rng = random.Random(SEED)
     clock = _Clock(rng)
+    # A stream of its own, so the engagement never moves the dates of the ideas.
+    story_rng = random.Random(SEED + 1)
     organisations = _load_organisations(clock)
     users = _load_users(organisations, clock)
     admin = next(u for u in users.values() if u.role == content.ADMIN)
     themes = _load_themes(admin)
+    engagement.follow_from_start(
+        users=users, organisations=organisations, themes=themes, rng=story_rng, since=clock.now
+    )
     ideas = [_load_idea(spec, users, themes, clock) for spec in content.IDEAS]
     db.session.flush()
+    counts = engagement.load_engagement(
+        users=users, ideas=ideas, rng=story_rng, now=clock.now, since=clock.now
+    )
     return DemoResult(
         skipped=False,
         organisations=db.session.scalar(select(func.count(Organisation.id))) or 0,
         users=len(users),
         ideas=len(ideas),
+        comments=counts.comments,
+        votes=counts.votes,
+        partner_offers=counts.partner_offers,
+        follows=counts.follows,
+        polls=counts.polls,
     )
 
 
@@ -135,31 +155,13 @@ class _Clock:
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        self.today = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
+        self.now = utcnow()  # when this load began; rows the services stamp later get dated back
+        self.today = self.now.replace(hour=0, minute=0, second=0, microsecond=0)
 
     def days_ago(self, days: int) -> datetime:
         """A moment during Finnish office hours (07-17 local) `days` days ago; days >= 1."""
         start = self.today - timedelta(days=max(days, 1))
         return start + timedelta(hours=self.rng.randint(5, 14), minutes=self.rng.randint(0, 59))
-
-
-def _line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _markdown(text: str) -> str:
-    """Join the wrapped lines of each paragraph or list item; keep the block structure."""
-    out: list[str] = []
-    for raw in textwrap.dedent(text).strip().splitlines():
-        line = raw.strip()
-        if not line:
-            if out and out[-1]:
-                out.append("")
-        elif out and out[-1] and not out[-1].startswith("#") and not _BLOCK_START.match(line):
-            out[-1] += " " + line
-        else:
-            out.append(line)
-    return "\n".join(out)
 
 
 def _load_organisations(clock: _Clock) -> dict[str, Organisation]:
@@ -237,8 +239,11 @@ def _edited(fields: IdeaFields, edit: dict) -> IdeaFields:
     return replace(fields, **changes)
 
 
-def _stamp(idea: Idea, when: datetime) -> None:
-    """Date the idea's newest revision and the idea's last update to `when`."""
+def _stamp(idea: Idea, when: datetime, since: datetime) -> None:
+    """Date the idea's newest revision, its last update, and the notifications and follows
+    its latest change made (those stamped since `since`) to `when`."""
+    db.session.flush()
+    engagement.backdate(when, since)
     revision = db.session.scalar(
         select(IdeaRevision)
         .where(IdeaRevision.idea_id == idea.id)
@@ -268,7 +273,7 @@ def _load_idea(spec: dict, users: dict[str, User], themes: dict[str, Theme], clo
     idea.created_at = created
     if not draft:
         idea.published_at = created
-    _stamp(idea, created)
+    _stamp(idea, created, clock.now)
 
     for email in spec.get("co_editors", []):
         add_co_editor(idea=idea, actor=author, email=email)
@@ -277,9 +282,9 @@ def _load_idea(spec: dict, users: dict[str, User], themes: dict[str, Theme], clo
         fields = _edited(fields, edit)
         if not update_idea(idea=idea, editor=users[edit["by"]], values=fields):
             raise RuntimeError(f"demo edit changes nothing: {spec['title']}")
-        _stamp(idea, clock.days_ago(days))
+        _stamp(idea, clock.days_ago(days), clock.now)
 
     if archiver:
         archive_idea(idea=idea, actor=users[archiver])
-        _stamp(idea, clock.days_ago(later[-1]))
+        _stamp(idea, clock.days_ago(later[-1]), clock.now)
     return idea

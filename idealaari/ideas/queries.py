@@ -104,7 +104,9 @@ def ideas_by_status(status: IdeaStatus, filters: IdeaFilters, sort: str = "newes
             )
         )
     if sort == "votes":
-        return with_listing_details(stmt.order_by(Idea.vote_count.desc(), Idea.created_at.desc(), Idea.id.desc()))
+        return with_listing_details(
+            stmt.order_by(Idea.vote_count.desc(), Idea.created_at.desc(), Idea.id.desc())
+        )
     order = Idea.updated_at if sort == "updated" else Idea.created_at
     return with_listing_details(stmt.order_by(order.desc(), Idea.id.desc()))
 

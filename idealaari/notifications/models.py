@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from idealaari.dbtypes import UTCDateTime, str_enum, utcnow
@@ -63,9 +63,13 @@ class Notification(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     kind: Mapped[NotificationKind] = mapped_column(str_enum(NotificationKind, length=30))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    idea_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    idea_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ideas.id", ondelete="CASCADE"), index=True
+    )
     comment_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="SET NULL"))
-    offer_id: Mapped[int | None] = mapped_column(ForeignKey("partner_offers.id", ondelete="SET NULL"))
+    offer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partner_offers.id", ondelete="SET NULL")
+    )
     poll_id: Mapped[int | None] = mapped_column(ForeignKey("polls.id", ondelete="CASCADE"))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from idealaari import permissions
+from idealaari.accounts.models import User
 from idealaari.accounts.views import safe_next
 from idealaari.extensions import db, is_fragment_request
 from idealaari.ideas.forms import ConfirmForm
 from idealaari.ideas.models import Idea, Theme
-from idealaari.notifications import bp, services
+from idealaari.notifications import bp, mail, services
+from idealaari.notifications.forms import MailSettingsForm
 from idealaari.notifications.models import FollowTarget, Notification
 from idealaari.organisations.models import Organisation
 
@@ -33,7 +35,9 @@ def _target_or_404(target: str, target_id: int):
 
 def _follow_response(target: FollowTarget, target_id: int, message: str):
     if is_fragment_request(f"follow-{target.value}-{target_id}"):
-        return render_template("notifications/_follow_button.html", follow_target=target.value, follow_id=target_id)
+        return render_template(
+            "notifications/_follow_button.html", follow_target=target.value, follow_id=target_id
+        )
     flash(message, "success")
     return redirect(safe_next(request.form.get("next"), url_for("web.index"))), 303
 
@@ -85,7 +89,9 @@ def index():
         page = 1
     pagination = db.paginate(stmt, page=page, per_page=PER_PAGE, error_out=False)
     return render_template(
-        "notifications/index.html", pagination=pagination, unread=services.unread_count(current_user)
+        "notifications/index.html",
+        pagination=pagination,
+        unread=services.unread_count(current_user),
     )
 
 
@@ -101,3 +107,52 @@ def read_all():
         return redirect(url_for("notifications.index")), 303
     flash(_("All notifications are marked read."), "success")
     return redirect(url_for("notifications.index")), 303
+
+
+@bp.route("/notifications/settings", methods=["GET", "POST"])
+@login_required
+def settings():
+    """The member's e-mail: a daily or weekly digest (partner offers at once), or none."""
+    form = MailSettingsForm(obj=current_user)
+    if form.validate_on_submit():
+        try:
+            services.set_digest_frequency(user=current_user, frequency=form.digest_frequency.data)
+        except services.NotificationError as e:
+            db.session.rollback()
+            form.digest_frequency.errors.append(str(e))
+        else:
+            db.session.commit()
+            flash(_("Your e-mail settings are saved."), "success")
+            return redirect(url_for("notifications.settings")), 303
+    status = 422 if form.errors else 200
+    return render_template("notifications/settings.html", form=form), status
+
+
+def _token_page(template: str, status: int = 200, **context):
+    response = make_response(render_template(template, **context), status)
+    # The token in the address is a key to the member's mail settings: keep it out of caches,
+    # search engines and other sites' logs.
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Robots-Tag"] = "noindex"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@bp.route("/notifications/unsubscribe/<token>", methods=["GET", "POST"])
+def unsubscribe(token: str):
+    """Stop all e-mail from the link in a mail, without logging in: GET asks, POST does it.
+
+    Mail programs also POST here by themselves (RFC 8058 one-click), without a CSRF token: the
+    signed token is what authorises the change, so the view is exempt from CSRF.
+    """
+    try:
+        user = db.session.get(User, mail.user_id_from_unsubscribe_token(token))
+    except mail.UnsubscribeTokenError as e:
+        return _token_page("notifications/unsubscribe_invalid.html", 400, expired=e.expired)
+    if user is None:
+        return _token_page("notifications/unsubscribe_invalid.html", 400, expired=False)
+    if request.method == "POST":
+        services.set_digest_frequency(user=user, frequency="off")
+        db.session.commit()
+        return _token_page("notifications/unsubscribed.html", member=user)
+    return _token_page("notifications/unsubscribe.html", member=user, token=token)

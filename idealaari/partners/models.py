@@ -47,7 +47,9 @@ class PartnerOffer(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     role: Mapped[PartnerRole] = mapped_column(str_enum(PartnerRole))
     message: Mapped[str] = mapped_column(Text, default="")

@@ -67,7 +67,9 @@ class PollOption(db.Model):
     poll_id: Mapped[int] = mapped_column(ForeignKey("polls.id", ondelete="CASCADE"), index=True)
     label: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[OptionStatus] = mapped_column(str_enum(OptionStatus), default=OptionStatus.ACCEPTED)
+    status: Mapped[OptionStatus] = mapped_column(
+        str_enum(OptionStatus), default=OptionStatus.ACCEPTED
+    )
     proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -83,7 +85,9 @@ class PollVote(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     poll_id: Mapped[int] = mapped_column(ForeignKey("polls.id", ondelete="CASCADE"))
-    option_id: Mapped[int] = mapped_column(ForeignKey("poll_options.id", ondelete="CASCADE"), index=True)
+    option_id: Mapped[int] = mapped_column(
+        ForeignKey("poll_options.id", ondelete="CASCADE"), index=True
+    )
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

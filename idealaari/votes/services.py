@@ -19,7 +19,9 @@ class VoteError(Exception):
 
 def _change_count(idea: Idea, delta: int) -> None:
     # vote_count = vote_count ± 1 in SQL: parallel votes never overwrite each other.
-    db.session.execute(update(Idea).where(Idea.id == idea.id).values(vote_count=Idea.vote_count + delta))
+    db.session.execute(
+        update(Idea).where(Idea.id == idea.id).values(vote_count=Idea.vote_count + delta)
+    )
     enqueue(db.session, idea.id)  # "most voted" sorting in search follows the count
 
 
@@ -39,7 +41,9 @@ def add_vote(*, idea: Idea, voter: User) -> bool:
 
 def withdraw_vote(*, idea: Idea, voter: User) -> bool:
     """Take the member's vote back; return False if there was none."""
-    result = db.session.execute(delete(Vote).where(Vote.idea_id == idea.id, Vote.user_id == voter.id))
+    result = db.session.execute(
+        delete(Vote).where(Vote.idea_id == idea.id, Vote.user_id == voter.id)
+    )
     if not result.rowcount:
         return False
     _change_count(idea, -1)
@@ -49,7 +53,10 @@ def withdraw_vote(*, idea: Idea, voter: User) -> bool:
 def has_voted(user: User | None, idea: Idea) -> bool:
     if user is None or not getattr(user, "is_authenticated", False):
         return False
-    return db.session.scalar(select(Vote.id).where(Vote.idea_id == idea.id, Vote.user_id == user.id)) is not None
+    return (
+        db.session.scalar(select(Vote.id).where(Vote.idea_id == idea.id, Vote.user_id == user.id))
+        is not None
+    )
 
 
 def current_count(idea: Idea) -> int:

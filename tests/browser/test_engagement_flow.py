@@ -3,7 +3,6 @@ follow and get notified, vote in a theme poll and see the result after it closes
 
 from __future__ import annotations
 
-import re
 import time
 from datetime import timedelta
 
@@ -36,30 +35,47 @@ def scene(live_app):
     with live_app.test_request_context("/seed", method="POST"):
         orgs = {o.code: o for o in db.session.scalars(select(Organisation))}
         people = {}
-        for key, code, role in (("author", "pk", Role.MEMBER), ("member", "pir", Role.MEMBER),
-                                ("moderator", "hus", Role.MODERATOR)):
+        for key, code, role in (
+            ("author", "pk", Role.MEMBER),
+            ("member", "pir", Role.MEMBER),
+            ("moderator", "hus", Role.MODERATOR),
+        ):
             people[key] = User(
-                email=f"{key}@engagement.example.fi", name=f"{key.title()} Testaaja", title="",
-                password_hash=generate_password_hash(PASSWORD), organisation=orgs[code], role=role,
+                email=f"{key}@engagement.example.fi",
+                name=f"{key.title()} Testaaja",
+                title="",
+                password_hash=generate_password_hash(PASSWORD),
+                organisation=orgs[code],
+                role=role,
             )
             db.session.add(people[key])
         db.session.flush()
         idea = services.create_idea(
             author=people["author"],
             values=services.IdeaFields(
-                title="Kotikuntoutuksen pilotti", summary="Kotikuntoutus videoyhteydellä haja-asutusalueelle.",
-                organisation=orgs["pk"], seeks_partners=True, partner_roles=[PartnerRole.PILOT_SITE],
+                title="Kotikuntoutuksen pilotti",
+                summary="Kotikuntoutus videoyhteydellä haja-asutusalueelle.",
+                organisation=orgs["pk"],
+                seeks_partners=True,
+                partner_roles=[PartnerRole.PILOT_SITE],
             ),
             publish=True,
         )
         now = utcnow()
         poll = create_poll(
-            actor=people["moderator"], question="Mikä teema seuraavaan verkkoklinikkaan?",
+            actor=people["moderator"],
+            question="Mikä teema seuraavaan verkkoklinikkaan?",
             options=["Ennaltaehkäisevät palvelut", "Digipalvelut", "Monialaiset palvelut"],
-            opens_at=now - timedelta(minutes=1), closes_at=now + timedelta(seconds=40),
+            opens_at=now - timedelta(minutes=1),
+            closes_at=now + timedelta(seconds=40),
         )
         db.session.commit()
-        scene = {"idea_id": idea.id, "idea_slug": idea.slug, "poll_id": poll.id, "closes_at": poll.closes_at}
+        scene = {
+            "idea_id": idea.id,
+            "idea_slug": idea.slug,
+            "poll_id": poll.id,
+            "closes_at": poll.closes_at,
+        }
         db.session.remove()
     return scene
 
@@ -86,7 +102,9 @@ def test_discuss_vote_partner_follow_and_poll(browser, live_server, scene, scree
         follow = member.locator(f"#follow-idea-{scene['idea_id']} button")
         follow.click()
         wait_for_htmx(member)
-        expect(member.locator(f"#follow-idea-{scene['idea_id']} button")).to_have_attribute("aria-pressed", "true")
+        expect(member.locator(f"#follow-idea-{scene['idea_id']} button")).to_have_attribute(
+            "aria-pressed", "true"
+        )
         vote_box = member.locator(f"#vote-{scene['idea_id']}")
         vote_box.locator("button[type=submit]").click()
         expect(vote_box.locator(".vote-number")).to_have_text("1")
@@ -120,7 +138,9 @@ def test_discuss_vote_partner_follow_and_poll(browser, live_server, scene, scree
         member.goto(base + f"/ideas/{scene['idea_id']}/partners")
         offer = member.locator("#my-partner-offers")
         offer.locator("select[name=offer-role]").select_option("pilot_site")
-        offer.locator("textarea[name=offer-message]").fill("Pirkanmaan kotihoito voisi olla testauspaikka.")
+        offer.locator("textarea[name=offer-message]").fill(
+            "Pirkanmaan kotihoito voisi olla testauspaikka."
+        )
         offer.locator("button[type=submit]").first.click()
         wait_for_htmx(member)
         author.goto(base + f"/ideas/{scene['idea_id']}/partners")
@@ -136,7 +156,9 @@ def test_discuss_vote_partner_follow_and_poll(browser, live_server, scene, scree
         member.locator("#poll-vote button[type=submit]").click()
         wait_for_htmx(member)
         expect(member.locator("#poll-vote input[name=option]:checked")).to_have_count(1)
-        remaining = (scene["closes_at"] - __import__("idealaari.dbtypes", fromlist=["utcnow"]).utcnow()).total_seconds()
+        remaining = (
+            scene["closes_at"] - __import__("idealaari.dbtypes", fromlist=["utcnow"]).utcnow()
+        ).total_seconds()
         time.sleep(max(0.0, remaining) + 1)
         member.reload()
         expect(member.locator("meter")).not_to_have_count(0)

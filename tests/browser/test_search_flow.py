@@ -1,4 +1,4 @@
-"""End-to-end search: Finnish inflection as you type, facets, similar ideas while writing a title."""
+"""End-to-end search: Finnish inflection as you type, facets, similar ideas for a new title."""
 
 from __future__ import annotations
 
@@ -32,22 +32,37 @@ def seeded(live_app):
         authors = {}
         for code in ("pir", "ks"):
             authors[code] = User(
-                email=f"hakija-{code}@example.fi", name=f"Hakija {code}", title="",
-                password_hash=generate_password_hash(PASSWORD), organisation=orgs[code],
+                email=f"hakija-{code}@example.fi",
+                name=f"Hakija {code}",
+                title="",
+                password_hash=generate_password_hash(PASSWORD),
+                organisation=orgs[code],
             )
             db.session.add(authors[code])
         db.session.flush()
         for code, title, body in (
-            ("pir", "Aivoinfarktin jälkeinen etäkuntoutus kotona",
-             "Kuntoutujat jatkavat etäkuntoutuksen harjoituksia tabletilla fysioterapeutin ohjauksessa."),
-            ("ks", "Etäkuntoutus lonkkaleikkauksen jälkeen",
-             "Leikatut potilaat saavat etäkuntoutuksen ohjelman kotiin."),
-            ("pir", "Ravitsemusneuvonta neuvolassa",
-             "Neuvolan terveydenhoitajat saavat ravitsemusterapeutin tuen."),
+            (
+                "pir",
+                "Aivoinfarktin jälkeinen etäkuntoutus kotona",
+                "Kuntoutujat jatkavat etäkuntoutuksen harjoituksia tabletilla "
+                "fysioterapeutin ohjauksessa.",
+            ),
+            (
+                "ks",
+                "Etäkuntoutus lonkkaleikkauksen jälkeen",
+                "Leikatut potilaat saavat etäkuntoutuksen ohjelman kotiin.",
+            ),
+            (
+                "pir",
+                "Ravitsemusneuvonta neuvolassa",
+                "Neuvolan terveydenhoitajat saavat ravitsemusterapeutin tuen.",
+            ),
         ):
             services.create_idea(
                 author=authors[code],
-                values=services.IdeaFields(title=title, summary=body, body=body, organisation=orgs[code]),
+                values=services.IdeaFields(
+                    title=title, summary=body, body=body, organisation=orgs[code]
+                ),
                 publish=True,
             )
         db.session.commit()
@@ -55,7 +70,9 @@ def seeded(live_app):
     return True
 
 
-def test_search_understands_finnish_and_narrows_with_facets(page, live_server, seeded, screenshot, browser_errors):
+def test_search_understands_finnish_and_narrows_with_facets(
+    page, live_server, seeded, screenshot, browser_errors
+):
     page.goto(live_server + "/search")
     box = page.locator("#search-q")
     box.press_sequentially("kuntoutus", delay=40)
@@ -68,7 +85,9 @@ def test_search_understands_finnish_and_narrows_with_facets(page, live_server, s
     screenshot(page, "search-results")
 
     # A facet narrows the results in place.
-    results.locator("section[aria-labelledby=facet-organisation] a[href*='organisation=ks']").click()
+    results.locator(
+        "section[aria-labelledby=facet-organisation] a[href*='organisation=ks']"
+    ).click()
     wait_for_htmx(page)
     expect(results.locator(".hit")).to_have_count(1)
     expect(results).to_contain_text("Etäkuntoutus lonkkaleikkauksen jälkeen")

@@ -523,7 +523,7 @@ def test_profile_offers_partial(
     services.accept_offer(offer=accepted, actor=partner_idea.author)
     offered = make_offer(open_idea, member=member, role=PartnerRole.FUNDER)
     db.session.commit()
-    with app.test_request_context():
+    with app.test_request_context(headers={"Cookie": "idealaari_lang=en"}):
         from flask import render_template
         from flask_login import login_user
 
@@ -532,7 +532,7 @@ def test_profile_offers_partial(
         assert 'id="profile-offers"' in own and "<html" not in own
         assert partner_idea.title in own and open_idea.title in own
         assert "Leave the partnership" in own and "Withdraw the offer" in own
-    with app.test_request_context():
+    with app.test_request_context(headers={"Cookie": "idealaari_lang=en"}):
         from flask import render_template
 
         public = render_template("partners/_profile_offers.html", member=member, own=False)
@@ -551,7 +551,7 @@ def test_network_stats_partial(app, make_org, make_user, make_seeking_idea, make
     offer = make_offer(idea, member=make_user(organisation=make_org()))
     services.accept_offer(offer=offer, actor=idea.author)
     db.session.commit()
-    with app.test_request_context():
+    with app.test_request_context(headers={"Cookie": "idealaari_lang=en"}):
         from flask import render_template
 
         html = render_template("partners/_network_stats.html")

@@ -533,7 +533,7 @@ def test_open_polls_partial(app, client, make_poll):
     proposing = make_poll(phase="proposals", question="Ehdotusvaiheen kysely")
     make_poll(phase="upcoming", question="Tuleva kysely")
     make_poll(phase="closed", question="Päättynyt kysely")
-    with app.test_request_context("/"):
+    with app.test_request_context("/", headers={"Cookie": "idealaari_lang=en"}):
         html = app.jinja_env.get_template("polls/_open_polls.html").render()
     assert 'id="open-polls"' in html
     assert f'href="/polls/{open_poll.id}"' in html and f'href="/polls/{proposing.id}"' in html
@@ -543,7 +543,7 @@ def test_open_polls_partial(app, client, make_poll):
 
 def test_open_polls_partial_is_empty_without_polls(app, make_poll):
     make_poll(phase="closed")
-    with app.test_request_context("/"):
+    with app.test_request_context("/", headers={"Cookie": "idealaari_lang=en"}):
         assert app.jinja_env.get_template("polls/_open_polls.html").render().strip() == ""
 
 

@@ -29,7 +29,9 @@ def test_vote_and_withdraw_plain_form(client, login, make_user, make_idea):
     resp = client.post(f"/ideas/{idea.id}/vote")
     assert resp.status_code == 303 and count(idea) == 1
     assert "Your vote is counted." in client.get(resp.headers["Location"]).text
-    assert client.post(f"/ideas/{idea.id}/vote").status_code == 303 and count(idea) == 1  # twice = once
+    assert (
+        client.post(f"/ideas/{idea.id}/vote").status_code == 303 and count(idea) == 1
+    )  # twice = once
     assert client.post(f"/ideas/{idea.id}/unvote").status_code == 303 and count(idea) == 0
     assert client.post(f"/ideas/{idea.id}/unvote").status_code == 303 and count(idea) == 0
 
@@ -131,7 +133,10 @@ def test_parallel_votes_from_many_members_all_count(app, make_user, make_idea):
         statuses = list(pool.map(lambda c: c.post(url).status_code, clients))
     assert statuses == [303] * 8
     assert count(idea) == 8
-    assert db.session.scalar(select(db.func.count()).select_from(Vote).where(Vote.idea_id == idea.id)) == 8
+    assert (
+        db.session.scalar(select(db.func.count()).select_from(Vote).where(Vote.idea_id == idea.id))
+        == 8
+    )
 
 
 def test_parallel_double_clicks_count_once(app, make_user, make_idea):

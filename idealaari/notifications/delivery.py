@@ -1,0 +1,442 @@
+"""Which notifications go out by e-mail, and when.
+
+Partner offers and the answers to them are mailed at once, right after the transaction that made
+them commits. Everything else waits for the member's daily or weekly digest. A member whose
+digest_frequency is "off" gets no mail at all. Notifications are marked (emailed_at, and for
+digests digested_at) only after their message was handed over, so a failure leaves them for the
+next `flask notifications send-pending` or `send-digests`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from flask import current_app, has_app_context
+from flask_babel import format_datetime, ngettext
+from flask_babel import gettext as _
+from flask_mail import Message
+from markupsafe import Markup
+from sqlalchemy import and_, event, func, or_, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from idealaari import permissions
+from idealaari.accounts.models import User
+from idealaari.comments.models import Comment
+from idealaari.dbtypes import utcnow
+from idealaari.extensions import db
+from idealaari.ideas.models import Idea, Phase
+from idealaari.markdown import render_markdown
+from idealaari.notifications import mail
+from idealaari.notifications.models import Notification, NotificationKind
+from idealaari.partners.models import PartnerOffer
+from idealaari.polls.models import Poll
+
+log = logging.getLogger(__name__)
+
+DIGEST_PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
+# Cron starts the run at about the same time every day; a run that starts a little earlier than
+# the previous one must not make a member wait a whole extra period.
+DIGEST_SLACK = timedelta(hours=1)
+# Older news that never went out (mail was off, or kept failing) stays in the app only.
+DIGEST_MAX_AGE = timedelta(days=30)
+IMMEDIATE_KINDS = (NotificationKind.PARTNER_OFFER, NotificationKind.OFFER_ANSWER)
+COMMENT_KINDS = (NotificationKind.COMMENT, NotificationKind.REPLY)
+# Retrying immediate mail: younger ones may still be on their way from the request that made
+# them, and an offer mailed days late is no news any more (it stays in the app).
+RETRY_AFTER = timedelta(minutes=5)
+RETRY_WINDOW = timedelta(days=2)
+
+_PENDING = "idealaari_mail_pending"
+
+
+@dataclass
+class Outgoing:
+    """One message ready to go, and the notifications it carries."""
+
+    email: str
+    message: Message
+    notification_ids: list[int]
+    summary: str
+
+
+@dataclass
+class Delivery:
+    """What a run planned, handed over and had refused, and why it stopped early (if it did)."""
+
+    planned: list[Outgoing] = field(default_factory=list)
+    sent: list[Outgoing] = field(default_factory=list)
+    refused: list[tuple[Outgoing, str]] = field(default_factory=list)
+    error: mail.MailUnavailable | None = None
+
+    @property
+    def notification_count(self) -> int:
+        return sum(len(o.notification_ids) for o in self.sent)
+
+
+# Sentences and links
+
+
+def describe(n: Notification) -> str:
+    """The notification as one sentence in the current language, as on the notifications page."""
+    who = n.actor.name if n.actor else _("Someone")
+    idea = n.idea.title if n.idea else ""
+    match n.kind:
+        case NotificationKind.COMMENT:
+            return _("%(who)s commented on “%(idea)s”", who=who, idea=idea)
+        case NotificationKind.REPLY:
+            return _("%(who)s replied to your comment on “%(idea)s”", who=who, idea=idea)
+        case NotificationKind.PARTNER_OFFER:
+            return _("%(who)s offered to partner on “%(idea)s”", who=who, idea=idea)
+        case NotificationKind.OFFER_ANSWER if (n.data or {}).get("status") == "accepted":
+            return _("Your partner offer on “%(idea)s” was accepted", idea=idea)
+        case NotificationKind.OFFER_ANSWER:
+            return _("Your partner offer on “%(idea)s” was declined", idea=idea)
+        case NotificationKind.PHASE_CHANGE:
+            return _("“%(idea)s” moved to a new phase", idea=idea)
+        case NotificationKind.NEW_IDEA_IN_THEME:
+            return _("New idea in a theme you follow: “%(idea)s”", idea=idea)
+        case NotificationKind.NEW_IDEA_IN_ORGANISATION:
+            return _("New idea from an organisation you follow: “%(idea)s”", idea=idea)
+        case NotificationKind.POLL_RESULT:
+            return _("The results of a poll you voted in are out")
+    return _("Notifications")
+
+
+def idea_link(idea: Idea, anchor: str | None = None) -> str:
+    return mail.external_url("ideas.detail", _anchor=anchor, idea_id=idea.id, slug=idea.slug)
+
+
+def notification_url(n: Notification) -> str:
+    """Where the notification leads, as an absolute link for mail."""
+    endpoints = current_app.view_functions
+    if n.poll_id:
+        if "polls.detail" in endpoints:
+            return mail.external_url("polls.detail", poll_id=n.poll_id)
+        return mail.external_url("notifications.index")
+    if n.idea is None:
+        return mail.external_url("notifications.index")
+    if n.comment_id:
+        return idea_link(n.idea, anchor=f"comment-{n.comment_id}")
+    if n.kind in IMMEDIATE_KINDS and "partners.idea_partners" in endpoints:
+        return mail.external_url("partners.idea_partners", idea_id=n.idea.id)
+    return idea_link(n.idea)
+
+
+def _mailable(user: User, n: Notification) -> bool:
+    """The member may still see what the notification is about."""
+    return n.idea is None or permissions.can_view_idea(user, n.idea)
+
+
+# Handing over
+
+
+def _mark(session: Session, ids: list[int], *, now: datetime, digest: bool) -> None:
+    values = {"emailed_at": now, **({"digested_at": now} if digest else {})}
+    session.execute(
+        update(Notification)
+        .where(Notification.id.in_(ids), Notification.emailed_at.is_(None))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _deliver(
+    session: Session, outgoing: list[Outgoing], *, now: datetime, digest: bool, result: Delivery
+) -> None:
+    """Hand each message over and mark its notifications right after, one commit per message.
+
+    When mail stops working, stop: result.error says why, and what went out before stays marked.
+    """
+    try:
+        with mail.open_mailer() as mailer:
+            for item in outgoing:
+                try:
+                    mailer.send(item.message)
+                except mail.MessageRefused as e:
+                    log.warning("%s", e)
+                    result.refused.append((item, str(e)))
+                    continue
+                _mark(session, item.notification_ids, now=now, digest=digest)
+                session.commit()
+                result.sent.append(item)
+    except mail.MailUnavailable as e:
+        result.error = e
+
+
+# Immediate mail
+
+
+def _immediate_message(session: Session, n: Notification) -> Outgoing | None:
+    user = n.user
+    if n.idea is None or not _mailable(user, n):
+        return None
+    offer = session.get(PartnerOffer, n.offer_id) if n.offer_id else None
+    with mail.recipient_language(user):
+        text = describe(n)
+        message = mail.compose(
+            user=user,
+            subject=text,
+            template="immediate",
+            notification=n,
+            text=text,
+            offer=offer,
+            idea=n.idea,
+            idea_url=idea_link(n.idea),
+            url=notification_url(n),
+        )
+    return Outgoing(user.email, message, [n.id], f"{n.kind.value} on idea {n.idea_id}")
+
+
+def send_immediate(
+    *,
+    session: Session | None = None,
+    notification_ids: Iterable[int] | None = None,
+    now: datetime | None = None,
+    dry_run: bool = False,
+) -> Delivery:
+    """Mail partner offers and answers one by one: the given notifications, or else every unsent
+    one from the retry window. When mail does not work, result.error says why."""
+    session = session or db.session
+    now = now or utcnow()
+    stmt = (
+        select(Notification)
+        .join(User, User.id == Notification.user_id)
+        .where(
+            Notification.kind.in_(IMMEDIATE_KINDS),
+            Notification.emailed_at.is_(None),
+            User.active.is_(True),
+            User.digest_frequency != "off",
+        )
+        .options(
+            selectinload(Notification.user),
+            selectinload(Notification.actor),
+            selectinload(Notification.idea),
+        )
+        .order_by(Notification.id)
+    )
+    if notification_ids is not None:
+        stmt = stmt.where(Notification.id.in_(sorted(set(notification_ids))))
+    else:
+        stmt = stmt.where(
+            Notification.created_at >= now - RETRY_WINDOW,
+            Notification.created_at <= now - RETRY_AFTER,
+        )
+    outgoing = [o for n in session.scalars(stmt) if (o := _immediate_message(session, n))]
+    session.commit()  # hold no transaction (SQLite: no write lock) while talking to SMTP
+    result = Delivery(planned=outgoing)
+    if outgoing and not dry_run:
+        _deliver(session, outgoing, now=now, digest=False, result=result)
+    return result
+
+
+@event.listens_for(Session, "after_flush")
+def _collect_immediate(session: Session, flush_context) -> None:
+    ids = {
+        obj.id
+        for obj in session.new
+        if isinstance(obj, Notification) and obj.kind in IMMEDIATE_KINDS
+    }
+    if ids:
+        session.info.setdefault(_PENDING, set()).update(ids)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_immediate(session: Session, previous_transaction) -> None:
+    if not previous_transaction.nested:  # a rolled-back SAVEPOINT leaves the rest to commit
+        session.info.pop(_PENDING, None)
+
+
+@event.listens_for(Session, "after_commit")
+def _mail_after_commit(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a SAVEPOINT was released; the real commit comes later
+    ids = session.info.pop(_PENDING, None)
+    if not ids or not has_app_context() or "mail" not in current_app.extensions:
+        return
+    try:
+        with Session(db.engine) as own:
+            error = send_immediate(session=own, notification_ids=ids).error
+        if error is not None:
+            log.warning(
+                "immediate mail failed, it waits for `flask notifications send-pending`: %s", error
+            )
+    except Exception:  # noqa: BLE001 - mail must never break the write that committed
+        log.exception("immediate mail failed, it waits for `flask notifications send-pending`")
+
+
+# Digests
+
+
+def digest_is_due(*, frequency: str, last_digest: datetime | None, now: datetime) -> bool:
+    """Whether a member on `frequency` may get a digest at `now`, given their previous one."""
+    period = DIGEST_PERIODS.get(frequency)
+    if period is None:
+        return False
+    return last_digest is None or now - last_digest >= period - DIGEST_SLACK
+
+
+@dataclass
+class DigestItem:
+    text: str
+    url: str
+    when: str
+    detail: str = ""
+    comment_text: str = ""
+    comment_html: Markup | None = None
+
+
+@dataclass
+class DigestGroup:
+    """The news about one idea (or, with idea None, poll results)."""
+
+    title: str
+    url: str
+    items: list[DigestItem] = field(default_factory=list)
+    idea: Idea | None = None
+
+
+def _digest_candidates(session: Session, user: User, now: datetime) -> list[Notification]:
+    """The member's news that has not gone out, without comments removed or hidden since."""
+    stmt = (
+        select(Notification)
+        .outerjoin(Comment, Comment.id == Notification.comment_id)
+        .where(
+            Notification.user_id == user.id,
+            Notification.emailed_at.is_(None),
+            Notification.digested_at.is_(None),
+            Notification.kind.not_in(IMMEDIATE_KINDS),
+            Notification.created_at > now - DIGEST_MAX_AGE,
+            Notification.created_at <= now,
+            or_(
+                Notification.kind.not_in(COMMENT_KINDS),
+                and_(
+                    Comment.id.is_not(None),
+                    Comment.deleted_at.is_(None),
+                    Comment.hidden_at.is_(None),
+                ),
+            ),
+        )
+        .options(selectinload(Notification.actor), selectinload(Notification.idea))
+        .order_by(Notification.created_at, Notification.id)
+    )
+    return [n for n in session.scalars(stmt) if _mailable(user, n)]
+
+
+def _digest_item(session: Session, n: Notification, comments: dict[int, Comment]) -> DigestItem:
+    item = DigestItem(
+        text=describe(n), url=notification_url(n), when=format_datetime(n.created_at, "short")
+    )
+    comment = comments.get(n.comment_id) if n.comment_id else None
+    if comment is not None:
+        item.comment_text = mail.markdown_to_text(comment.body)
+        item.comment_html = render_markdown(comment.body)
+    elif (
+        n.kind == NotificationKind.PHASE_CHANGE
+        and (n.data or {}).get("to") in Phase._value2member_map_
+    ):
+        item.detail = _("New phase: %(phase)s", phase=Phase(n.data["to"]).label)
+    elif n.kind in (NotificationKind.NEW_IDEA_IN_THEME, NotificationKind.NEW_IDEA_IN_ORGANISATION):
+        item.detail = n.idea.summary if n.idea else ""
+    elif n.poll_id:
+        poll = session.get(Poll, n.poll_id)
+        item.detail = poll.question if poll else ""
+    return item
+
+
+def _digest_groups(session: Session, notifications: list[Notification]) -> list[DigestGroup]:
+    """Group by idea, the idea with the newest news first; poll results last."""
+    comment_ids = [n.comment_id for n in notifications if n.comment_id]
+    comments = (
+        {c.id: c for c in session.scalars(select(Comment).where(Comment.id.in_(comment_ids)))}
+        if comment_ids
+        else {}
+    )
+    by_idea: dict[int, DigestGroup] = {}
+    newest: dict[int, datetime] = {}
+    polls = DigestGroup(title=_("Polls"), url=mail.external_url("notifications.index"))
+    for n in notifications:  # oldest first, so items read in the order things happened
+        item = _digest_item(session, n, comments)
+        if n.idea is None:
+            polls.items.append(item)
+            continue
+        group = by_idea.get(n.idea.id)
+        if group is None:
+            group = by_idea[n.idea.id] = DigestGroup(
+                title=n.idea.title, url=idea_link(n.idea), idea=n.idea
+            )
+        group.items.append(item)
+        newest[n.idea.id] = n.created_at
+    groups = sorted(by_idea.values(), key=lambda g: newest[g.idea.id], reverse=True)
+    return groups + ([polls] if polls.items else [])
+
+
+def build_digests(
+    *, frequencies: Iterable[str], now: datetime, session: Session | None = None
+) -> list[Outgoing]:
+    """The digests due at `now` for members on these frequencies, composed and not sent."""
+    session = session or db.session
+    last = (
+        select(Notification.user_id, func.max(Notification.digested_at).label("last_digest"))
+        .group_by(Notification.user_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(User, last.c.last_digest)
+        .outerjoin(last, last.c.user_id == User.id)
+        .where(User.active.is_(True), User.digest_frequency.in_(list(frequencies)))
+        .order_by(User.id)
+    ).all()
+    outgoing = []
+    for user, last_digest in rows:
+        if not digest_is_due(frequency=user.digest_frequency, last_digest=last_digest, now=now):
+            continue
+        notifications = _digest_candidates(session, user, now)
+        if not notifications:
+            continue
+        with mail.recipient_language(user):
+            groups = _digest_groups(session, notifications)
+            subject = (
+                _("Idealaari: your daily digest")
+                if user.digest_frequency == "daily"
+                else _("Idealaari: your weekly digest")
+            )
+            count = ngettext(
+                "%(num)d new notification", "%(num)d new notifications", len(notifications)
+            )
+            message = mail.compose(
+                user=user, subject=subject, template="digest", groups=groups, count=count
+            )
+        ideas = sum(1 for g in groups if g.idea is not None)
+        outgoing.append(
+            Outgoing(
+                user.email,
+                message,
+                [n.id for n in notifications],
+                f"{user.digest_frequency} digest: "
+                f"{len(notifications)} notifications, {ideas} ideas",
+            )
+        )
+    return outgoing
+
+
+def send_digests(
+    *, frequency: str = "all", now: datetime | None = None, dry_run: bool = False
+) -> Delivery:
+    """Send the digests that are due; running it again sends nothing twice.
+
+    `frequency` is "daily", "weekly" or "all". When mail stops working, result.error says why;
+    the digests handed over before that stay marked.
+    """
+    now = now or utcnow()
+    frequencies = tuple(DIGEST_PERIODS) if frequency == "all" else (frequency,)
+    if not set(frequencies) <= set(DIGEST_PERIODS):
+        raise ValueError(f"unknown digest frequency {frequency!r}")
+    outgoing = build_digests(frequencies=frequencies, now=now)
+    db.session.commit()  # hold no transaction (SQLite: no write lock) while talking to SMTP
+    result = Delivery(planned=outgoing)
+    if outgoing and not dry_run:
+        _deliver(db.session, outgoing, now=now, digest=True, result=result)
+    return result
