@@ -1067,7 +1067,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(results)
     results["table"] = text
     (data / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1))
-    (data / f"results-{args.ideas}.json").write_text(
+    (data / f"results-{args.ideas}{'-reused' if args.reuse else ''}.json").write_text(
         json.dumps(results, ensure_ascii=False, indent=1)
     )
     print(text)

@@ -78,8 +78,10 @@ def test_search_understands_finnish_and_narrows_with_facets(
     box.press_sequentially("kuntoutus", delay=40)
     wait_for_htmx(page)
     results = page.locator("#search-results")
-    expect(results.locator(".hit")).to_have_count(2)
+    # Other tests on this server may add ideas about rehabilitation too; ours must be there.
     expect(results).to_contain_text("Aivoinfarktin jälkeinen etäkuntoutus kotona")
+    expect(results).to_contain_text("Etäkuntoutus lonkkaleikkauksen jälkeen")
+    expect(results).not_to_contain_text("Ravitsemusneuvonta neuvolassa")
     expect(results.locator("mark").first).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]q=kuntoutus"))
     screenshot(page, "search-results")
@@ -116,5 +118,5 @@ def test_search_works_without_javascript(browser, live_server, seeded):
     page.locator("#header-q").fill("kuntoutus")
     page.locator("form.header-search button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/search\?q=kuntoutus"))
-    expect(page.locator("#search-results .hit")).to_have_count(2)
+    expect(page.locator("#search-results")).to_contain_text("Etäkuntoutus lonkkaleikkauksen jälkeen")
     context.close()
