@@ -49,9 +49,7 @@ def _fallback(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-@lru_cache(maxsize=300_000)
-def index_forms(word: str) -> tuple[str, ...]:
-    """Every baseform of a lower-case word and of its compound parts (cached per word)."""
+def _forms(word: str, with_compound_parts: bool) -> tuple[str, ...]:
     word = _SUFFIX.sub("", word)
     if not word:
         return ()
@@ -62,13 +60,23 @@ def index_forms(word: str) -> tuple[str, ...]:
         return _fallback(word)
     forms: list[str] = []
     for analysis in analyses:
-        base = (analysis.BASEFORM or word).lower()
-        if base not in forms:
-            forms.append(base)
-        for form in _compound_forms(analysis.COMPOUND_PARTS or ()):
-            if form not in forms:
-                forms.append(form)
+        candidates = [(analysis.BASEFORM or word).lower()]
+        if with_compound_parts:
+            candidates += _compound_forms(analysis.COMPOUND_PARTS or ())
+        forms.extend(f for f in candidates if f not in forms)
     return tuple(forms)
+
+
+@lru_cache(maxsize=300_000)
+def index_forms(word: str) -> tuple[str, ...]:
+    """Every baseform of a lower-case word and of its compound parts (cached per word)."""
+    return _forms(word, with_compound_parts=True)
+
+
+@lru_cache(maxsize=100_000)
+def query_forms(word: str) -> tuple[str, ...]:
+    """The baseforms of a lower-case query word (no compound parts: they would widen it)."""
+    return _forms(word, with_compound_parts=False)
 
 
 def _compound_forms(parts) -> list[str]:
@@ -87,25 +95,6 @@ def _compound_forms(parts) -> list[str]:
             if len(form) >= _MIN_PART:
                 out.append(form)
     return out
-
-
-@lru_cache(maxsize=100_000)
-def query_forms(word: str) -> tuple[str, ...]:
-    """The baseforms of a lower-case query word (no compound parts: they would widen it)."""
-    word = _SUFFIX.sub("", word)
-    if not word:
-        return ()
-    if not word.isalpha():
-        return (word,)
-    analyses = _analyse(word)
-    if not analyses:
-        return _fallback(word)
-    forms: list[str] = []
-    for analysis in analyses:
-        base = (analysis.BASEFORM or word).lower()
-        if base not in forms:
-            forms.append(base)
-    return tuple(forms)
 
 
 class FinnishBaseformFilter(Filter):
