@@ -118,5 +118,7 @@ def test_search_works_without_javascript(browser, live_server, seeded):
     page.locator("#header-q").fill("kuntoutus")
     page.locator("form.header-search button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/search\?q=kuntoutus"))
-    expect(page.locator("#search-results")).to_contain_text("Etäkuntoutus lonkkaleikkauksen jälkeen")
+    expect(page.locator("#search-results")).to_contain_text(
+        "Etäkuntoutus lonkkaleikkauksen jälkeen"
+    )
     context.close()
