@@ -32,6 +32,18 @@ def database_url(tmp_path_factory):
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'idealaari-test.db'}"
 
 
+_made_apps: list = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _dispose_engines():
+    """Close the pooled connections of every app the tests made, at the end of the session."""
+    yield
+    for made in _made_apps:
+        with made.app_context():
+            db.engine.dispose()
+
+
 def make_app(database_url: str, tmp_path, **config):
     environ = {
         "IDEALAARI_ENV": "development",
@@ -40,7 +52,7 @@ def make_app(database_url: str, tmp_path, **config):
         "IDEALAARI_SEARCH_INDEX": str(tmp_path / "search-index"),
     }
     environ.update(config.pop("ENVIRON", {}))
-    return create_app(
+    made = create_app(
         {
             "ENVIRON": environ,
             "TESTING": True,
@@ -49,6 +61,8 @@ def make_app(database_url: str, tmp_path, **config):
             **config,
         }
     )
+    _made_apps.append(made)
+    return made
 
 
 @pytest.fixture(scope="session")
