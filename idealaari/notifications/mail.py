@@ -6,6 +6,7 @@ also sent from cron, and a forged Host header must not end up in a member's inbo
 
 from __future__ import annotations
 
+import abc
 import email.policy
 import logging
 import os
@@ -251,11 +252,12 @@ class _SMTPConnection(Connection):
         return host
 
 
-class Mailer:
+class Mailer(abc.ABC):
     """An open way out for messages, from `open_mailer()`."""
 
+    @abc.abstractmethod
     def send(self, message: Message) -> None:
-        raise NotImplementedError
+        """Hand one message over (to SMTP, or to the development outbox)."""
 
 
 class _SMTPMailer(Mailer):

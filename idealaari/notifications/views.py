@@ -42,28 +42,29 @@ def _follow_response(target: FollowTarget, target_id: int, message: str):
     return redirect(safe_next(request.form.get("next"), url_for("web.index"))), 303
 
 
+def _change_following(target: str, target_id: int, change, message: str):
+    follow_target = _target_or_404(target, target_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    change(user=current_user, target=follow_target, target_id=target_id)
+    db.session.commit()
+    return _follow_response(follow_target, target_id, message)
+
+
 @bp.post("/follow/<target>/<int:target_id>")
 @login_required
 def follow(target: str, target_id: int):
     """Follow an idea, an organisation or a theme."""
-    follow_target = _target_or_404(target, target_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    services.follow(user=current_user, target=follow_target, target_id=target_id)
-    db.session.commit()
-    return _follow_response(follow_target, target_id, _("You now follow it and get notifications."))
+    return _change_following(
+        target, target_id, services.follow, _("You now follow it and get notifications.")
+    )
 
 
 @bp.post("/unfollow/<target>/<int:target_id>")
 @login_required
 def unfollow(target: str, target_id: int):
     """Stop following."""
-    follow_target = _target_or_404(target, target_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    services.unfollow(user=current_user, target=follow_target, target_id=target_id)
-    db.session.commit()
-    return _follow_response(follow_target, target_id, _("You no longer follow it."))
+    return _change_following(target, target_id, services.unfollow, _("You no longer follow it."))
 
 
 @bp.get("/notifications/bell")
