@@ -99,19 +99,12 @@ def _poll_fields(form: PollForm) -> dict:
 def create():
     """Moderators create a poll: a question, its options and its timeline."""
     _require_manager()
-    form = PollForm()
-    if form.validate_on_submit():
-        try:
-            poll = services.create_poll(actor=current_user, **_poll_fields(form))
-        except services.PollError as e:
-            db.session.rollback()
-            _attach_error(form, e)
-        else:
-            db.session.commit()
-            flash(_("The poll is created."), "success")
-            return redirect(url_for("polls.detail", poll_id=poll.id), 303)
-    status = 422 if request.method == "POST" else 200
-    return render_template("polls/form.html", form=form, poll=None), status
+    return _save_poll(
+        PollForm(),
+        None,
+        lambda form: services.create_poll(actor=current_user, **_poll_fields(form)),
+        _("The poll is created."),
+    )
 
 
 @bp.route("/polls/<int:poll_id>/edit", methods=["GET", "POST"])
@@ -137,16 +130,26 @@ def edit(poll_id: int):
         )
     else:
         form = PollForm()
+
+    def save(form):
+        services.update_poll(poll=poll, actor=current_user, now=now, **_poll_fields(form))
+        return poll
+
+    return _save_poll(form, poll, save, _("Changes saved."))
+
+
+def _save_poll(form: PollForm, poll: Poll | None, save, message: str):
+    """Validate, save with `save(form)`, commit once; re-render with the errors otherwise."""
     if form.validate_on_submit():
         try:
-            services.update_poll(poll=poll, actor=current_user, now=now, **_poll_fields(form))
+            saved = save(form)
         except services.PollError as e:
             db.session.rollback()
             _attach_error(form, e)
         else:
             db.session.commit()
-            flash(_("Changes saved."), "success")
-            return redirect(url_for("polls.detail", poll_id=poll.id), 303)
+            flash(message, "success")
+            return redirect(url_for("polls.detail", poll_id=saved.id), 303)
     status = 422 if request.method == "POST" else 200
     return render_template("polls/form.html", form=form, poll=poll), status
 
