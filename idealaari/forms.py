@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
 from wtforms import SelectField as _SelectField
 from wtforms import SelectMultipleField, widgets
 from wtforms.fields.choices import SelectChoice
@@ -53,3 +54,7 @@ class CheckboxListField(SelectMultipleField):
         kwargs.setdefault("invalid_choice_message", CHOICE_MESSAGE)
         kwargs.setdefault("invalid_value_message", CHOICE_MESSAGE)
         super().__init__(*args, **kwargs)
+
+
+class ConfirmForm(FlaskForm):
+    """An empty form: a POST button with its CSRF token."""

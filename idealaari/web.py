@@ -82,7 +82,7 @@ def accessibility():
 def set_language():
     """Choose the UI language; it is kept in a cookie and on the member's account."""
     from idealaari.accounts.services import set_locale
-    from idealaari.accounts.views import safe_next
+    from idealaari.http import safe_next
 
     lang = request.form.get("lang", "")
     if lang not in current_app.config["LANGUAGES"]:
@@ -136,7 +136,7 @@ def _unauthorized():
 
 def init_app(app: Flask) -> None:
     """Register error pages, headers, template helpers and the login handler."""
-    from idealaari.ideas.views import idea_url
+    from idealaari.http import idea_url
 
     app.register_error_handler(
         CSRFError, lambda e: _error_page(400, _("The form had expired. Please try again."))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
@@ -18,8 +16,9 @@ from idealaari.accounts.forms import (
 )
 from idealaari.accounts.models import User
 from idealaari.extensions import db, limiter, login_manager
+from idealaari.forms import ConfirmForm
+from idealaari.http import safe_next
 from idealaari.ideas import queries as idea_queries
-from idealaari.ideas.forms import ConfirmForm
 from idealaari.ideas.models import IdeaStatus
 from idealaari.organisations import services as org_services
 from idealaari.organisations.models import Organisation
@@ -31,17 +30,6 @@ def load_user(user_id: str) -> User | None:
         return db.session.get(User, int(user_id))
     except ValueError:
         return None
-
-
-def safe_next(target: str | None, default: str) -> str:
-    """Only same-site relative paths are followed after login."""
-    if not target:
-        return default
-    target = target.replace("\\", "/")
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return default
-    return target
 
 
 def _all_organisations() -> list[Organisation]:

@@ -3,7 +3,7 @@ without JavaScript every form posts and redirects (303) back to the idea."""
 
 from __future__ import annotations
 
-from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -13,9 +13,9 @@ from idealaari.comments.forms import CommentForm, EditCommentForm, HideCommentFo
 from idealaari.comments.models import Comment
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db, is_fragment_request
-from idealaari.ideas.forms import ConfirmForm
+from idealaari.forms import ConfirmForm
+from idealaari.http import get_visible_idea, htmx_refusal, idea_url
 from idealaari.ideas.models import Idea
-from idealaari.ideas.views import get_visible_idea, idea_url
 
 SECTION = "comments"
 THREAD = "comment-thread"
@@ -64,15 +64,6 @@ def _comment(idea: Idea, comment: Comment, status: int = 200, **state):
     return render_template(
         "comments/_comment.html", idea=idea, comment=comment, now=utcnow(), **state
     ), status
-
-
-def _refused(message: str, status: int):
-    """An htmx refusal: nothing is swapped (the text stays in the form); the script announces it."""
-    response = make_response(
-        render_template("errors/_fragment.html", status=status, message=message), status
-    )
-    response.headers["HX-Reswap"] = "none"
-    return response
 
 
 def _add_error(field, message: str) -> None:
@@ -191,7 +182,7 @@ def create(idea_id: int):
         _add_error(form.body, str(error))
     if fragment:
         if status != 422:
-            return _refused(str(error), status)
+            return htmx_refusal(str(error), status)
         if root is not None:
             return _comment(idea, root, status, **state)
         return _section(idea, status, **state)
@@ -225,7 +216,7 @@ def edit(comment_id: int):
     refusal = services.edit_refusal(current_user, comment, utcnow())
     if refusal:
         if fragment:
-            return _refused(refusal, 403)
+            return htmx_refusal(refusal, 403)
         # Keep what they wrote on the page, so it can be copied elsewhere.
         keep = state if request.method == "POST" else {}
         return _page(idea, 403, page_error=refusal, **keep)
@@ -239,7 +230,7 @@ def edit(comment_id: int):
             db.session.rollback()
             if e.status != 422:
                 return (
-                    _refused(str(e), e.status)
+                    htmx_refusal(str(e), e.status)
                     if fragment
                     else _page(idea, e.status, page_error=str(e), **state)
                 )
@@ -268,7 +259,9 @@ def delete(comment_id: int):
         services.delete_comment(comment=comment, actor=current_user)
     except services.CommentError as e:
         db.session.rollback()
-        return _refused(str(e), e.status) if fragment else _page(idea, e.status, page_error=str(e))
+        return (
+            htmx_refusal(str(e), e.status) if fragment else _page(idea, e.status, page_error=str(e))
+        )
     db.session.commit()
     if fragment:
         return _comment(idea, comment, focus_id=comment.id)

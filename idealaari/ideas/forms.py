@@ -97,6 +97,3 @@ class ThemeForm(FlaskForm):
     name_en = StringField(_l("Name in English"), validators=[optional(), length(max=200)])
     active = BooleanField(_l("In use"), default=True)
 
-
-class ConfirmForm(FlaskForm):
-    """An empty form: a POST button with its CSRF token."""

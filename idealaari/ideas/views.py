@@ -10,22 +10,12 @@ from sqlalchemy import select
 from idealaari import permissions
 from idealaari.accounts.models import User
 from idealaari.extensions import db, is_fragment_request
+from idealaari.forms import ConfirmForm
+from idealaari.http import get_visible_idea, idea_url, page_arg
 from idealaari.ideas import bp, history, queries, services
-from idealaari.ideas.forms import CoEditorForm, ConfirmForm, IdeaForm, ThemeForm
+from idealaari.ideas.forms import CoEditorForm, IdeaForm, ThemeForm
 from idealaari.ideas.models import Idea, IdeaStatus, PartnerRole, Phase, TargetGroup, Theme
 from idealaari.organisations.models import AREA_KINDS, Organisation
-
-
-def idea_url(idea: Idea, **kwargs) -> str:
-    return url_for("ideas.detail", idea_id=idea.id, slug=idea.slug, **kwargs)
-
-
-def get_visible_idea(idea_id: int) -> Idea:
-    """The idea if the current user may see it; otherwise 404, so drafts do not leak."""
-    idea = db.session.get(Idea, idea_id)
-    if idea is None or not permissions.can_view_idea(current_user, idea):
-        abort(404)
-    return idea
 
 
 def get_editable_idea(idea_id: int) -> Idea:
@@ -33,13 +23,6 @@ def get_editable_idea(idea_id: int) -> Idea:
     if not permissions.can_edit_idea(current_user, idea):
         abort(403)
     return idea
-
-
-def _page_arg() -> int:
-    try:
-        return max(1, int(request.args.get("page", 1)))
-    except ValueError:
-        return 1
 
 
 def _filter_choices() -> dict:
@@ -58,7 +41,7 @@ def _listing(status: IdeaStatus, template: str, endpoint: str):
     sort = request.args.get("sort") if request.args.get("sort") in queries.SORTS else "newest"
     stmt = queries.ideas_by_status(status, filters, sort)
     pagination = db.paginate(
-        stmt, page=_page_arg(), per_page=current_app_per_page(), error_out=False, count=True
+        stmt, page=page_arg(), per_page=current_app_per_page(), error_out=False, count=True
     )
     context = {
         "pagination": pagination,

@@ -10,9 +10,9 @@ from sqlalchemy.orm import selectinload
 
 from idealaari import permissions
 from idealaari.accounts.models import User
-from idealaari.accounts.views import safe_next
 from idealaari.extensions import db, is_fragment_request
-from idealaari.ideas.forms import ConfirmForm
+from idealaari.forms import ConfirmForm
+from idealaari.http import page_arg, safe_next
 from idealaari.ideas.models import Idea, Theme
 from idealaari.notifications import bp, mail, services
 from idealaari.notifications.forms import MailSettingsForm
@@ -84,11 +84,7 @@ def index():
         .options(selectinload(Notification.actor), selectinload(Notification.idea))
         .order_by(Notification.created_at.desc(), Notification.id.desc())
     )
-    try:
-        page = max(1, int(request.args.get("page", 1)))
-    except ValueError:
-        page = 1
-    pagination = db.paginate(stmt, page=page, per_page=PER_PAGE, error_out=False)
+    pagination = db.paginate(stmt, page=page_arg(), per_page=PER_PAGE, error_out=False)
     return render_template(
         "notifications/index.html",
         pagination=pagination,

@@ -13,11 +13,10 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from idealaari import permissions
-from idealaari.accounts.views import safe_next
 from idealaari.extensions import db, is_fragment_request
-from idealaari.ideas.forms import ConfirmForm
+from idealaari.forms import ConfirmForm
+from idealaari.http import get_visible_idea, idea_url, safe_next
 from idealaari.ideas.models import Idea
-from idealaari.ideas.views import get_visible_idea, idea_url
 from idealaari.organisations.models import Organisation
 from idealaari.partners import bp, queries, services
 from idealaari.partners.forms import DecisionForm, OfferForm

@@ -110,6 +110,3 @@ class ProposalForm(FlaskForm):
         validators=[required(_l("Write the option you propose.")), length(max=OPTION_MAX)],
     )
 
-
-class ConfirmForm(FlaskForm):
-    """A button-only form: just the CSRF token."""

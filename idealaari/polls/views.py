@@ -12,8 +12,9 @@ from flask_login import current_user, login_required
 from idealaari import permissions
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db, is_fragment_request
+from idealaari.forms import ConfirmForm
 from idealaari.polls import bp, queries, services
-from idealaari.polls.forms import ConfirmForm, PollForm, ProposalForm, VoteForm
+from idealaari.polls.forms import PollForm, ProposalForm, VoteForm
 from idealaari.polls.models import OptionStatus, Poll, PollOption, PollPhase
 
 VOTE_TARGET = "poll-vote"

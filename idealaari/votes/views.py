@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from idealaari.extensions import db, is_fragment_request
-from idealaari.ideas.forms import ConfirmForm
-from idealaari.ideas.views import get_visible_idea, idea_url
+from idealaari.forms import ConfirmForm
+from idealaari.http import get_visible_idea, idea_url
 from idealaari.votes import bp, services
 
 
