@@ -5,10 +5,10 @@ never part of the test suite. See bench/README.md. Everything it writes goes to 
 (git-ignored) and to a PostgreSQL database of its own (default `idealaari_bench`).
 
 What it measures, through the app's own code paths:
-  * index build: SearchIndex.rebuild(session) on a fresh SQLite database of N ideas;
-  * search_ideas() latency for one-word, two-word and phrase queries with an area filter,
-    with and without facets; similar_ideas(); update_idea() + commit (which drains the search
-    outbox into the index); searcher open time;
+  * index build: search.service.rebuild() on a fresh SQLite database of N ideas;
+  * service.search() latency for one-word, two-word and phrase queries with an area filter,
+    with and without facets; service.similar(); update_idea() + commit (which drains the
+    search outbox into the index); searcher open time;
   * the same corpus in PostgreSQL (`finnish` configuration, generated tsvector, GIN);
   * cProfile of the build and of a one-word query with filter, facets and highlights.
 """
@@ -296,10 +296,10 @@ def query_sets(ideas: list[dict], n: int, seed: int) -> dict[str, list[tuple[str
 
 def bench_whoosh(app, ideas, qsets, args, results) -> None:
 
-    from idealaari.search import analysis, get_index
-    from idealaari.search.index import SearchIndex
+    from idealaari.search import analysis, get_index, service
     from idealaari.search.models import SearchOutbox
-    from idealaari.search.queries import SearchParams, search_ideas, similar_ideas
+    from idealaari.search.types import SearchParams
+    from idealaari.search.whoosh_backend import WhooshBackend
 
     index = get_index(app)
     out = results["whoosh"] = {}
@@ -312,7 +312,7 @@ def bench_whoosh(app, ideas, qsets, args, results) -> None:
     # ---- searcher open
     opens = []
     for _ in range(5):
-        fresh = SearchIndex(index.path)
+        fresh = WhooshBackend(index.path)
         t = perf_counter()
         s = fresh.searcher()
         opens.append(perf_counter() - t)
@@ -325,7 +325,7 @@ def bench_whoosh(app, ideas, qsets, args, results) -> None:
     index.searcher()
     for kind in qsets.values():
         for q, area in kind[:5]:
-            search_ideas(index, SearchParams(q=q, organisation=area), None)
+            service.search(SearchParams(q=q, organisation=area), None)
 
     # ---- queries
     out["queries"] = {}
@@ -335,7 +335,7 @@ def bench_whoosh(app, ideas, qsets, args, results) -> None:
 
             def run(item, facets=facets):
                 q, area = item
-                r = search_ideas(index, SearchParams(q=q, organisation=area), None, facets=facets)
+                r = service.search(SearchParams(q=q, organisation=area), None, facets=facets)
                 return r.total
 
             label = f"{kind} facets={facets}"
@@ -348,7 +348,7 @@ def bench_whoosh(app, ideas, qsets, args, results) -> None:
             log(f"    {stats}")
 
     # ---- similar ideas
-    from idealaari.search.index import plain_text
+    from idealaari.search.documents import plain_text
 
     rng = random.Random(args.seed + 1)
     sample = rng.sample([i for i in ideas if i["status"] == "published"], args.similar)
@@ -357,11 +357,11 @@ def bench_whoosh(app, ideas, qsets, args, results) -> None:
         for i in sample
     ]
     for idea_id, text in texts[:5]:
-        similar_ideas(index, text, exclude_id=idea_id)
-    log(f"  whoosh similar_ideas: {len(texts)} ideas")
+        service.similar(text, exclude_id=idea_id)
+    log(f"  whoosh service.similar: {len(texts)} ideas")
     times, found, cpus = timed_runs(
         texts,
-        lambda it: len(similar_ideas(index, it[1], exclude_id=it[0], limit=5)),
+        lambda it: len(service.similar(it[1], exclude_id=it[0], limit=5)),
         args.budget,
         "similar",
     )
@@ -375,7 +375,7 @@ def bench_whoosh(app, ideas, qsets, args, results) -> None:
         items = qsets["one_word"][: args.profile_queries]
         prof.enable()
         for q, area in items:
-            search_ideas(index, SearchParams(q=q, organisation=area), None)
+            service.search(SearchParams(q=q, organisation=area), None)
         prof.disable()
         results["profiles"]["one_word_query"] = profile_report(
             prof,
@@ -384,17 +384,16 @@ def bench_whoosh(app, ideas, qsets, args, results) -> None:
         )
 
     # ---- single-idea updates: update_idea + commit (the commit drains the outbox)
-    update_bench(app, index, args, out, search_ideas, SearchParams, SearchOutbox)
+    update_bench(app, index, args, out, service.search, SearchParams, SearchOutbox)
 
 
 def build_whoosh(index, ideas: list[dict], out: dict) -> None:
-    """Load the corpus into SQLite and time SearchIndex.rebuild over it."""
+    """Load the corpus into SQLite and time search.service.rebuild over it."""
     from sqlalchemy import func, select
-    from sqlalchemy.orm import Session
 
     from idealaari.extensions import db
     from idealaari.ideas.models import Idea, IdeaStatus
-    from idealaari.search import analysis
+    from idealaari.search import analysis, service
 
     log(f"loading {len(ideas)} ideas into SQLite")
     t = perf_counter()
@@ -428,10 +427,9 @@ def build_whoosh(index, ideas: list[dict], out: dict) -> None:
         if done[0] % step == 0:
             log(f"  indexed {done[0]}/{indexed} ({done[0] / (perf_counter() - t):.0f}/s)")
 
-    log(f"building the Whoosh index of {indexed} ideas (SearchIndex.rebuild)")
+    log(f"building the Whoosh index of {indexed} ideas (service.rebuild)")
     t, c = perf_counter(), process_time()
-    with Session(db.engine) as session:
-        count = index.rebuild(session, progress=progress)
+    count = service.rebuild(progress=progress)
     end = perf_counter()
     build_s, build_cpu = end - t, process_time() - c
     cache = analysis.index_forms.cache_info()
@@ -458,25 +456,26 @@ def build_whoosh(index, ideas: list[dict], out: dict) -> None:
     log(f"  built: {out['build']}")
 
 
-def update_bench(app, index, args, out, search_ideas, SearchParams, SearchOutbox) -> None:
+def update_bench(app, index, args, out, search, SearchParams, SearchOutbox) -> None:
     from sqlalchemy import func, select
 
     from idealaari.accounts.models import User
     from idealaari.extensions import db
     from idealaari.ideas import services
     from idealaari.ideas.models import Idea, IdeaStatus
+    from idealaari.search import outbox
 
     drains: list[float] = []
-    original = index.drain_outbox
+    original = outbox.drain_outbox
 
-    def timed_drain(session, batch=500):  # wraps this instance only, to split the cost
+    def timed_drain(session, backend, batch=500):  # the after-commit drain, to split the cost
         t = perf_counter()
         try:
-            return original(session, batch)
+            return original(session, backend, batch)
         finally:
             drains.append(perf_counter() - t)
 
-    index.drain_outbox = timed_drain
+    outbox.drain_outbox = timed_drain
     rng = random.Random(args.seed + 2)
     ids = db.session.scalars(
         select(Idea.id).where(Idea.status == IdeaStatus.PUBLISHED).order_by(Idea.id)
@@ -512,14 +511,14 @@ def update_bench(app, index, args, out, search_ideas, SearchParams, SearchOutbox
         last = (idea_id, values.title)
         # The next search reopens the searcher on the new index generation.
         t = perf_counter()
-        search_ideas(index, SearchParams(q=rng.choice(ONE_WORD), organisation="pir"), None)
+        search(SearchParams(q=rng.choice(ONE_WORD), organisation="pir"), None)
         query_after = perf_counter() - t
         db.session.expire_all()
         if k >= 3:  # the first few warm the ORM and the writer path up
             times.append(elapsed)
             cpus.append(elapsed_cpu)
             after.append(query_after)
-    index.drain_outbox = original
+    outbox.drain_outbox = original
     pending = db.session.scalar(select(func.count()).select_from(SearchOutbox))
     stored = index.searcher().document(id=str(last[0]))
     if pending or stored is None or stored["title"] != last[1]:
@@ -579,12 +578,9 @@ def _short(file: str) -> str:
 
 
 def profile_build(ideas: list[dict], args, results) -> None:
-    """cProfile of SearchIndex.rebuild over the first ideas, on a database of their own."""
-    from sqlalchemy.orm import Session
-
+    """cProfile of search.service.rebuild over the first ideas, on a database of their own."""
     from idealaari.extensions import db
-    from idealaari.search import analysis
-    from idealaari.search.index import SearchIndex
+    from idealaari.search import analysis, service
 
     subset = ideas[: args.profile_ideas]
     work = BENCH / "data" / "profile"
@@ -597,16 +593,14 @@ def profile_build(ideas: list[dict], args, results) -> None:
         analysis.warm_up()
         for cached in (analysis.index_forms, analysis.query_forms):
             cached.cache_clear()  # as a fresh `flask search rebuild` process
-        index = SearchIndex(work / "index")
         prof = cProfile.Profile()
-        log(f"profiling SearchIndex.rebuild over {len(subset)} ideas (cold word cache)")
-        with Session(db.engine) as session:
-            prof.enable()
-            n = index.rebuild(session)
-            prof.disable()
+        log(f"profiling service.rebuild over {len(subset)} ideas (cold word cache)")
+        prof.enable()
+        n = service.rebuild()
+        prof.disable()
         results["profiles"]["build"] = profile_report(
             prof,
-            f"SearchIndex.rebuild of {n} ideas, cold Voikko cache",
+            f"service.rebuild of {n} ideas, cold Voikko cache",
             BENCH / "data" / "profile-build.txt",
         )
         db.session.remove()
@@ -819,7 +813,7 @@ def report(results: dict) -> str:
     if "seconds" in w.get("build", {}):
         b = w["build"]
         lines.append(
-            f"| Whoosh SearchIndex.rebuild ({b['ideas_indexed']:,} ideas) | {b['seconds']} | "
+            f"| Whoosh service.rebuild ({b['ideas_indexed']:,} ideas) | {b['seconds']} | "
             f"{b['ideas_per_s']} (target ≥ 1,000; {b.get('ideas_per_cpu_s', '—')} per CPU s) | "
             f"{b['index_mb']} MB, {b['segments']} segment(s) |"
         )
@@ -840,7 +834,7 @@ def report(results: dict) -> str:
         "",
         "Queries with an area filter, page of 10 (ms, wall p50 / p95, and for Whoosh the CPU "
         "time of this process; mean hits in the area)",
-        "| query | Whoosh search_ideas facets=True | Whoosh facets=False | PostgreSQL top 10 + "
+        "| query | Whoosh service.search facets=True | Whoosh facets=False | PostgreSQL top 10 + "
         "headline + count | PostgreSQL + 6 facets | Whoosh/PG (no facets) | Whoosh/PG (facets) "
         "| hits W / PG |",
         "|---|---|---|---|---|---|---|---|",
@@ -871,7 +865,7 @@ def report(results: dict) -> str:
         ]
         if "similar" in w:
             lines.append(
-                f"| similar_ideas (n={w['similar']['n']}) | {_fmt(w['similar'])} | "
+                f"| service.similar (n={w['similar']['n']}) | {_fmt(w['similar'])} | "
                 f"{w['similar']['mean_results']} results on average |"
             )
         if "update" in w:
@@ -887,7 +881,7 @@ def report(results: dict) -> str:
         if "searcher_open" in w:
             so = w["searcher_open"]
             lines.append(
-                f"| searcher open (fresh SearchIndex) | {_fmt(so)} | first {so['first_ms']} ms |"
+                f"| searcher open (fresh WhooshBackend) | {_fmt(so)} | first {so['first_ms']} ms |"
             )
     for prof in results.get("profiles", {}).values():
         lines += ["", f"Profile: {prof['what']} (total {prof['total_s']} s, {prof['file']})"]
@@ -960,7 +954,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--ideas", type=int, default=100_000, help="corpus size (default 100000)")
     p.add_argument("--seed", type=int, default=20250630, help="random seed of the corpus")
     p.add_argument("--queries", type=int, default=200, help="queries per kind (default 200)")
-    p.add_argument("--similar", type=int, default=200, help="similar_ideas calls (default 200)")
+    p.add_argument("--similar", type=int, default=200, help="service.similar calls (default 200)")
     p.add_argument("--updates", type=int, default=30, help="single-idea updates (default 30)")
     p.add_argument(
         "--budget",

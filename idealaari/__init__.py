@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from flask import Flask
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The domain packages, lower layers first; each `init_app` registers its blueprint, targets,
+# notification kinds, Jinja helpers and CLI. tests/test_layers.py holds the layering.
+DOMAINS = (
+    "accounts",
+    "organisations",
+    "notifications",
+    "comments",
+    "ideas",
+    "search",
+    "votes",
+    "partners",
+    "polls",
+    "api",
+)
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -44,44 +60,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     )
     limiter.init_app(app)
 
-    from idealaari import (
-        accounts,
-        api,
-        comments,
-        ideas,
-        notifications,
-        organisations,
-        partners,
-        polls,
-        search,
-        votes,
-    )
-    from idealaari.accounts import views as _accounts_views  # noqa: F401
-    from idealaari.api import views as _api_views  # noqa: F401
-
-    # Models without views yet must still be known to the metadata (and to migrations).
-    from idealaari.comments import models as _comment_models  # noqa: F401
-    from idealaari.ideas import views as _ideas_views  # noqa: F401
-    from idealaari.notifications import models as _notification_models  # noqa: F401
-    from idealaari.organisations import views as _org_views  # noqa: F401
-    from idealaari.partners import models as _partner_models  # noqa: F401
-    from idealaari.polls import models as _poll_models  # noqa: F401
-    from idealaari.search import views as _search_views  # noqa: F401
-    from idealaari.votes import models as _vote_models  # noqa: F401
-
     app.register_blueprint(web.bp)
-    app.register_blueprint(accounts.bp)
-    app.register_blueprint(organisations.bp)
-    app.register_blueprint(ideas.bp)
-    for domain in (comments, votes, partners, notifications, polls):
-        if hasattr(domain, "init_app"):  # imports the views, adds template helpers
-            domain.init_app(app)
-        app.register_blueprint(domain.bp)
-    app.register_blueprint(search.bp)
-    app.register_blueprint(api.bp)
-    search.init_app(app)
-    csrf.exempt(api.bp)
-
+    for domain in DOMAINS:
+        importlib.import_module(f"idealaari.{domain}").init_app(app)
     web.init_app(app)
 
     from idealaari import cli

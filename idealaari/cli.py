@@ -10,6 +10,7 @@ from sqlalchemy import select
 from idealaari.accounts import services as account_services
 from idealaari.accounts.models import Role, User
 from idealaari.extensions import db
+from idealaari.organisations import queries as org_queries
 from idealaari.organisations import services as org_services
 from idealaari.organisations.models import Organisation
 
@@ -85,9 +86,7 @@ def sync_areas() -> None:
 @organisations_cli.command("list")
 def list_organisations() -> None:
     """List organisations with their codes and kinds."""
-    for org in db.session.scalars(
-        select(Organisation).order_by(Organisation.kind, Organisation.name_fi)
-    ):
+    for org in org_queries.all_organisations(by_kind=True):
         click.echo(f"{org.code}\t{org.kind.value}\t{org.name_fi}")
 
 
@@ -113,11 +112,6 @@ def demo_data() -> None:
 
 
 def init_app(app: Flask) -> None:
-    from idealaari.notifications.cli import notifications_cli
-    from idealaari.search.cli import search_cli
-
-    app.cli.add_command(search_cli)
-    app.cli.add_command(notifications_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(organisations_cli)
     app.cli.add_command(demo_data)

@@ -1,4 +1,10 @@
-"""Every permission rule of Idealaari, written once; views and templates both use these."""
+"""Every permission rule of Idealaari, written once; services, views and templates use these.
+
+The convention: `can_<act>(user, thing) -> bool` answers yes or no. Where the member should be
+told why not, `<act>_refusal(user, thing) -> str | None` gives the reason in their language
+(None when they may), and `can_<act>` is `<act>_refusal(...) is None`. The reasons live here,
+next to their rules, so the service that refuses and the page that explains say the same thing.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, false, or_
+from flask_babel import gettext as _
+from sqlalchemy import ColumnElement, and_, false, or_
 
 from idealaari.accounts.models import Role
 
@@ -74,14 +81,49 @@ def can_view_idea(user: User | None, idea: Idea) -> bool:
     return can_edit_idea(user, idea)
 
 
+def idea_edit_refusal(user: User | None, idea: Idea) -> str | None:
+    """Why this member cannot edit the idea's content now: editors edit drafts and published
+    ideas; archived, hidden and merged ones are kept as they are."""
+    from idealaari.ideas.models import IdeaStatus
+
+    if not can_edit_idea(user, idea):
+        return _("You cannot edit this idea.")
+    if idea.status not in (IdeaStatus.DRAFT, IdeaStatus.PUBLISHED):
+        return _("Only drafts and published ideas can be edited.")
+    return None
+
+
+def can_edit_idea_now(user: User | None, idea: Idea) -> bool:
+    return idea_edit_refusal(user, idea) is None
+
+
 def can_archive_idea(user: User | None, idea: Idea) -> bool:
     from idealaari.ideas.models import IdeaStatus
 
     return idea.status == IdeaStatus.PUBLISHED and (can_edit_idea(user, idea) or is_moderator(user))
 
 
-def can_view_history(user: User | None, idea: Idea) -> bool:
-    return can_view_idea(user, idea)
+def can_restore_idea(user: User | None, idea: Idea) -> bool:
+    """Editors and moderators bring an archived idea back to the published lists."""
+    from idealaari.ideas.models import IdeaStatus
+
+    return idea.status == IdeaStatus.ARCHIVED and (can_edit_idea(user, idea) or is_moderator(user))
+
+
+def idea_editors_clause(idea: Idea) -> ColumnElement[bool]:
+    """SQL form of can_edit_idea over users: who edits this idea (for notifying its editors)."""
+    from idealaari.accounts.models import User
+    from idealaari.ideas.models import idea_co_editors
+
+    return or_(
+        User.id == idea.author_id,
+        and_(User.role == Role.AREA_CONTACT, User.organisation_id == idea.organisation_id),
+        User.id.in_(
+            idea_co_editors.select()
+            .with_only_columns(idea_co_editors.c.user_id)
+            .where(idea_co_editors.c.idea_id == idea.id)
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -126,11 +168,23 @@ def editable_ideas_clause(user: User | None) -> ColumnElement[bool]:
 COMMENT_EDIT_WINDOW = timedelta(minutes=15)
 
 
-def can_comment(user: User | None, idea: Idea) -> bool:
-    """Members comment on published ideas."""
+def comment_refusal(user: User | None, idea: Idea) -> str | None:
+    """Why this member cannot comment on the idea: members comment on published ideas."""
     from idealaari.ideas.models import IdeaStatus
 
-    return _member(user) and idea.status == IdeaStatus.PUBLISHED
+    if idea.status == IdeaStatus.PUBLISHED and _member(user):
+        return None
+    if not _member(user):
+        return _("Log in to comment.")
+    if idea.status == IdeaStatus.ARCHIVED:
+        return _("This idea is archived, so it no longer takes comments.")
+    if idea.status == IdeaStatus.DRAFT:
+        return _("Comments open when the idea is published.")
+    return _("This idea does not take comments.")
+
+
+def can_comment(user: User | None, idea: Idea) -> bool:
+    return comment_refusal(user, idea) is None
 
 
 def can_edit_comment(user: User | None, comment: Comment, now: datetime) -> bool:
@@ -154,8 +208,6 @@ def can_hide_comment(user: User | None) -> bool:
 
 def vote_refusal(user: User | None, idea: Idea) -> str | None:
     """Why this member cannot vote for this idea, or None when they can."""
-    from flask_babel import gettext as _
-
     from idealaari.ideas.models import IdeaStatus
 
     if not _member(user):
@@ -171,16 +223,24 @@ def can_vote(user: User | None, idea: Idea) -> bool:
     return vote_refusal(user, idea) is None
 
 
-def can_offer_partnership(user: User | None, idea: Idea) -> bool:
-    """Members offer to partner on published ideas that seek partners, but not on their own."""
+def offer_refusal(user: User | None, idea: Idea) -> str | None:
+    """Why this member cannot offer to partner on the idea: members offer on published ideas
+    that seek partners, but not on ideas they edit themselves."""
     from idealaari.ideas.models import IdeaStatus
 
-    return (
-        _member(user)
-        and idea.status == IdeaStatus.PUBLISHED
-        and idea.seeks_partners
-        and not can_edit_idea(user, idea)
-    )
+    if not _member(user):
+        return _("Log in to offer partnership.")
+    if can_edit_idea(user, idea):
+        return _("You cannot offer to partner on an idea you edit yourself.")
+    if idea.status != IdeaStatus.PUBLISHED:
+        return _("Only published ideas take partner offers.")
+    if not idea.seeks_partners:
+        return _("This idea is not seeking partners.")
+    return None
+
+
+def can_offer_partnership(user: User | None, idea: Idea) -> bool:
+    return offer_refusal(user, idea) is None
 
 
 def can_decide_offer(user: User | None, offer: PartnerOffer) -> bool:
@@ -188,14 +248,27 @@ def can_decide_offer(user: User | None, offer: PartnerOffer) -> bool:
     return can_edit_idea(user, offer.idea)
 
 
-def can_withdraw_offer(user: User | None, offer: PartnerOffer) -> bool:
+def is_offer_maker(user: User | None, offer: PartnerOffer) -> bool:
+    """The member who made the offer (only they may withdraw it)."""
+    return _member(user) and offer.user_id is not None and offer.user_id == user.id
+
+
+def withdraw_refusal(user: User | None, offer: PartnerOffer) -> str | None:
+    """Why this member cannot withdraw the offer: its maker withdraws it while it is open or
+    accepted."""
     from idealaari.partners.models import OfferStatus
 
-    return (
-        _member(user)
-        and offer.user_id == user.id
-        and offer.status in (OfferStatus.OFFERED, OfferStatus.ACCEPTED)
-    )
+    if not is_offer_maker(user, offer):
+        return _("Only the member who made the offer can withdraw it.")
+    if offer.status not in (OfferStatus.OFFERED, OfferStatus.ACCEPTED):
+        return _(
+            "This offer can no longer be withdrawn; it is “%(status)s”.", status=offer.status.label
+        )
+    return None
+
+
+def can_withdraw_offer(user: User | None, offer: PartnerOffer) -> bool:
+    return withdraw_refusal(user, offer) is None
 
 
 def can_follow(user: User | None) -> bool:
@@ -227,7 +300,10 @@ JINJA_GLOBALS = {
     "can_manage_co_editors": can_manage_co_editors,
     "can_view_idea": can_view_idea,
     "can_archive_idea": can_archive_idea,
+    "can_restore_idea": can_restore_idea,
+    "can_edit_idea_now": can_edit_idea_now,
     "can_comment": can_comment,
+    "comment_refusal": comment_refusal,
     "can_edit_comment": can_edit_comment,
     "can_delete_comment": can_delete_comment,
     "can_hide_comment": can_hide_comment,

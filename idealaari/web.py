@@ -48,9 +48,13 @@ CONTENT_SECURITY_POLICY = "; ".join(
 def index():
     """The front page: new ideas, ideas seeking partners, figures per phase and area."""
     from idealaari.ideas import queries
+    from idealaari.partners.queries import partnership_stats
+    from idealaari.polls.queries import open_polls
 
     return render_template(
         "index.html",
+        polls_now=open_polls(),
+        stats=partnership_stats(),
         newest=queries.newest_ideas(6),
         seeking=queries.ideas_seeking_partners(4),
         seeking_total=queries.count_published(queries.IdeaFilters(seeks_partners=True)),

@@ -1,3 +1,12 @@
-from flask import Blueprint
+"""Members: registering, logging in and out, passwords, profiles."""
+
+from flask import Blueprint, Flask
 
 bp = Blueprint("accounts", __name__)
+
+
+def init_app(app: Flask) -> None:
+    """Register the account routes (and the login manager's user loader)."""
+    from idealaari.accounts import views  # noqa: F401 - routes, user loader
+
+    app.register_blueprint(bp)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
 
 from idealaari.accounts import bp, services
 from idealaari.accounts.forms import (
@@ -20,8 +19,10 @@ from idealaari.forms import ConfirmForm
 from idealaari.http import safe_next
 from idealaari.ideas import queries as idea_queries
 from idealaari.ideas.models import IdeaStatus
+from idealaari.organisations import queries as org_queries
 from idealaari.organisations import services as org_services
 from idealaari.organisations.models import Organisation
+from idealaari.partners import queries as partner_queries
 
 
 @login_manager.user_loader
@@ -32,18 +33,12 @@ def load_user(user_id: str) -> User | None:
         return None
 
 
-def _all_organisations() -> list[Organisation]:
-    return list(
-        db.session.scalars(select(Organisation).order_by(Organisation.kind, Organisation.name_fi))
-    )
-
-
 @bp.route("/register", methods=["GET", "POST"])
 def register():
     """Join Idealaari as a member of an organisation."""
     if current_user.is_authenticated:
         return redirect(url_for("web.index"))
-    form = RegistrationForm(organisations=_all_organisations())
+    form = RegistrationForm(organisations=org_queries.all_organisations(by_kind=True))
     if form.validate_on_submit():
         try:
             if form.organisation.data == NEW_ORGANISATION:
@@ -142,4 +137,5 @@ def profile(user_id: int):
         archived=archived,
         drafts=drafts,
         own=own,
+        mine=partner_queries.offers_and_partnerships_of(member, viewer=current_user),
     )

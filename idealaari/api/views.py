@@ -45,11 +45,12 @@ def engagement_counts(ideas: list[Idea]) -> dict[int, dict[str, int]]:
     from idealaari.partners.queries import partner_counts
 
     ids = [i.id for i in ideas]
-    comments, partners = comment_counts(ids), partner_counts(ids)
+    comments = comment_counts([i.discussion_id for i in ideas])
+    partners = partner_counts(ids)
     return {
         i.id: {
             "votes": i.vote_count,
-            "comments": comments.get(i.id, 0),
+            "comments": comments.get(i.discussion_id, 0),
             "partners": partners.get(i.id, 0),
         }
         for i in ideas
@@ -130,16 +131,15 @@ def idea_comments(idea_id: int):
     found = db.session.get(Idea, idea_id)
     if found is None or found.status != IdeaStatus.PUBLISHED:
         raise ApiError(404, "No published idea with that id.")
-    items = visible_comments_for_api(found)
+    items = visible_comments_for_api(found.discussion_id)
     return jsonify({"items": items, "total": len(items)})
 
 
 @bp.get("/search")
 def search():
     """Full-text search over published ideas, in rank order, with facet counts."""
-    from idealaari.search import get_index
-    from idealaari.search.index import IndexUnavailable
-    from idealaari.search.queries import SearchParams, search_ideas
+    from idealaari.search import service as search_service
+    from idealaari.search.types import SearchParams, SearchUnavailable
 
     phase = request.args.get("phase") or None
     if phase is not None and phase not in Phase._value2member_map_:
@@ -149,8 +149,8 @@ def search():
     _int_arg("page", 1)
     params = SearchParams.from_args(request.args)
     try:
-        results = search_ideas(get_index(), params, None)
-    except IndexUnavailable:
+        results = search_service.search(params, None)
+    except SearchUnavailable:
         raise ApiError(503, "Search is temporarily unavailable.") from None
     ideas = {
         i.id: i

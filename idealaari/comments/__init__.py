@@ -1,4 +1,7 @@
-"""Comments on ideas: one level of replies, editing for 15 minutes, removal and hiding."""
+"""Discussions and comments: one level of replies, editing for 15 minutes, removal and hiding.
+
+A shared piece: an idea (and later a challenge or a meeting) owns a discussion and registers
+itself as an owner type (comments/owners.py); this package imports no owner."""
 
 from flask import Blueprint, Flask
 
@@ -6,14 +9,28 @@ bp = Blueprint("comments", __name__)
 
 
 def init_app(app: Flask) -> None:
-    """Register the routes and the template helpers of the comment section on the idea page."""
-    from idealaari.comments import forms, queries, services, views  # noqa: F401 - routes
+    """Register the routes, the comment target, the notification kinds and the form helpers."""
+    from idealaari import targets
+    from idealaari.comments import forms, notifications, owners, views  # noqa: F401 - routes
+    from idealaari.comments.models import Comment
     from idealaari.dbtypes import utcnow
 
+    def owner(comment: Comment):
+        return owners.owner_of(comment.discussion)
+
+    targets.register(
+        targets.TargetType(
+            targets.TargetKind.COMMENT,
+            model=Comment,
+            title=lambda c: found.title if (found := owner(c)) else "",
+            link=lambda c: owner(c).link(anchor=f"comment-{c.id}"),
+            can_view=lambda user, c: (found := owner(c)) is not None and found.can_view(user),
+        )
+    )
+    notifications.register_kinds()
+    app.register_blueprint(bp)
     app.jinja_env.globals.update(
-        load_comment_thread=queries.thread_for,
         new_comment_form=lambda **kw: forms.CommentForm(formdata=None, **kw),
         new_hide_comment_form=lambda **kw: forms.HideCommentForm(formdata=None, **kw),
-        comment_closed_reason=services.closed_reason,
         utcnow=utcnow,
     )

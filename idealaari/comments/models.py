@@ -1,29 +1,46 @@
-"""Discussion on ideas: comments and one level of replies."""
+"""Discussions and their comments, with one level of replies.
+
+A discussion belongs to an owner (an idea today; a challenge or a meeting later), which points
+to it with a real foreign key. The comments package knows the owner only as a typed target.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from idealaari.dbtypes import UTCDateTime, utcnow
+from idealaari.dbtypes import UTCDateTime, str_enum, utcnow
 from idealaari.extensions import db
+from idealaari.targets import TargetKind
 
 if TYPE_CHECKING:
     from idealaari.accounts.models import User
-    from idealaari.ideas.models import Idea
+
+
+class Discussion(db.Model):
+    """The comments of one owner; `owner_kind`/`owner_id` say whose (see comments/owners.py)."""
+
+    __tablename__ = "discussions"
+    __table_args__ = (UniqueConstraint("owner_kind", "owner_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_kind: Mapped[TargetKind] = mapped_column(str_enum(TargetKind))
+    # Set right after the owner is first flushed (it needs the discussion's id to be inserted).
+    owner_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class Comment(db.Model):
     """A comment in Markdown; replies point to a top-level comment (one level deep)."""
 
     __tablename__ = "comments"
-    __table_args__ = (Index("ix_comments_idea_id_created_at", "idea_id", "created_at"),)
+    __table_args__ = (Index("ix_comments_discussion_id_created_at", "discussion_id", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
+    discussion_id: Mapped[int] = mapped_column(ForeignKey("discussions.id", ondelete="CASCADE"))
     author_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
@@ -40,7 +57,7 @@ class Comment(db.Model):
     hidden_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     hidden_reason: Mapped[str | None] = mapped_column(String(500))
 
-    idea: Mapped[Idea] = relationship()
+    discussion: Mapped[Discussion] = relationship()
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     parent: Mapped[Comment | None] = relationship(remote_side=[id], back_populates="replies")
     replies: Mapped[list[Comment]] = relationship(

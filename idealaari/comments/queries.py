@@ -1,4 +1,4 @@
-"""Reads of comments: the thread on an idea page, counts for lists, data for the API."""
+"""Reads of comments: the thread of a discussion, counts for lists, data for the API."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from idealaari.comments.models import Comment
 from idealaari.extensions import db
-from idealaari.ideas.models import Idea
 from idealaari.markdown import render_markdown
 
 
@@ -22,7 +21,7 @@ def is_visible_clause() -> ColumnElement[bool]:
 
 @dataclass(frozen=True)
 class CommentThread:
-    """The discussion on one idea: top-level comments, oldest first, with their replies loaded."""
+    """One discussion: top-level comments, oldest first, with their replies loaded."""
 
     comments: list[Comment]
 
@@ -36,11 +35,12 @@ class CommentThread:
         return max((r.id for c in self.comments for r in (c, *c.replies)), default=0)
 
 
-def thread_for(idea: Idea) -> CommentThread:
-    """All comments of an idea, removed and hidden ones too (they keep their place); 2 queries."""
+def thread_for(discussion_id: int) -> CommentThread:
+    """All comments of a discussion, removed and hidden ones too (they keep their place);
+    2 queries."""
     stmt = (
         select(Comment)
-        .where(Comment.idea_id == idea.id, Comment.parent_id.is_(None))
+        .where(Comment.discussion_id == discussion_id, Comment.parent_id.is_(None))
         .order_by(Comment.created_at, Comment.id)
         .options(
             joinedload(Comment.author),
@@ -50,29 +50,29 @@ def thread_for(idea: Idea) -> CommentThread:
     return CommentThread(list(db.session.scalars(stmt).unique()))
 
 
-def comment_counts(idea_ids: Iterable[int]) -> dict[int, int]:
-    """Visible comments per idea in one grouped query; every id asked for gets a number (0 too)."""
-    ids = set(idea_ids)
+def comment_counts(discussion_ids: Iterable[int]) -> dict[int, int]:
+    """Visible comments per discussion in one grouped query; every id asked for gets a number."""
+    ids = set(discussion_ids)
     if not ids:
         return {}
     counts = dict.fromkeys(ids, 0)
     rows = db.session.execute(
-        select(Comment.idea_id, func.count(Comment.id))
-        .where(Comment.idea_id.in_(ids), is_visible_clause())
-        .group_by(Comment.idea_id)
+        select(Comment.discussion_id, func.count(Comment.id))
+        .where(Comment.discussion_id.in_(ids), is_visible_clause())
+        .group_by(Comment.discussion_id)
     )
-    counts.update({idea_id: count for idea_id, count in rows})
+    counts.update({discussion_id: count for discussion_id, count in rows})
     return counts
 
 
-def new_comment_count(idea_id: int, after_id: int, reader_id: int | None = None) -> int:
-    """How many visible comments others posted on the idea after the given one (for polling).
+def new_comment_count(discussion_id: int, after_id: int, reader_id: int | None = None) -> int:
+    """How many visible comments others posted in the discussion after the given one (polling).
 
     The reader's own comments are not news to them: their replies swap in place and leave
     the page's newest-seen id behind.
     """
     stmt = select(func.count(Comment.id)).where(
-        Comment.idea_id == idea_id, Comment.id > after_id, is_visible_clause()
+        Comment.discussion_id == discussion_id, Comment.id > after_id, is_visible_clause()
     )
     if reader_id is not None:
         stmt = stmt.where(or_(Comment.author_id.is_(None), Comment.author_id != reader_id))
@@ -83,8 +83,8 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
-def visible_comments_for_api(idea: Idea) -> list[dict]:
-    """Visible comments of an idea as plain data, each top-level comment followed by its replies.
+def visible_comments_for_api(discussion_id: int) -> list[dict]:
+    """Visible comments of a discussion as plain data, each top-level comment then its replies.
 
     Removed and hidden comments never appear. A visible reply to one keeps its parent_id,
     so a consumer may meet a parent_id that is not in the list.
@@ -93,7 +93,7 @@ def visible_comments_for_api(idea: Idea) -> list[dict]:
     stmt = (
         select(Comment)
         .outerjoin(parent, Comment.parent_id == parent.id)
-        .where(Comment.idea_id == idea.id, is_visible_clause())
+        .where(Comment.discussion_id == discussion_id, is_visible_clause())
         .order_by(
             func.coalesce(parent.created_at, Comment.created_at),
             func.coalesce(Comment.parent_id, Comment.id),

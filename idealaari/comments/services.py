@@ -9,11 +9,12 @@ from sqlalchemy import select
 
 from idealaari import permissions
 from idealaari.accounts.models import User
-from idealaari.comments.models import Comment
+from idealaari.comments import owners
+from idealaari.comments.models import Comment, Discussion
+from idealaari.comments.notifications import notify_comment
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
-from idealaari.ideas.models import Idea, IdeaStatus
-from idealaari.notifications.services import notify_comment
+from idealaari.targets import TargetKind
 
 BODY_MAX = 10_000
 REASON_MAX = 500  # the column's length
@@ -42,34 +43,37 @@ def _clean_body(body: str | None) -> str:
     return text
 
 
-def closed_reason(user: User | None, idea: Idea) -> str | None:
-    """Why this member cannot comment on this idea, or None when they can."""
-    if permissions.can_comment(user, idea):
-        return None
-    if user is None or not user.is_authenticated:
-        return _("Log in to comment.")
-    if idea.status == IdeaStatus.ARCHIVED:
-        return _("This idea is archived, so it no longer takes comments.")
-    if idea.status == IdeaStatus.DRAFT:
-        return _("Comments open when the idea is published.")
-    return _("This idea does not take comments.")
+def open_discussion(owner_kind: TargetKind | str) -> Discussion:
+    """A new, empty discussion for an owner that is being created (see attach_discussion)."""
+    discussion = Discussion(owner_kind=TargetKind(owner_kind), created_at=utcnow())
+    db.session.add(discussion)
+    return discussion
+
+
+def attach_discussion(discussion: Discussion, *, owner_id: int) -> None:
+    """Record the owner's id once the owner has one (after its first flush)."""
+    discussion.owner_id = owner_id
+    db.session.flush()
 
 
 def post_comment(
     *,
-    idea: Idea,
+    discussion: Discussion,
     author: User,
     body: str,
     parent: Comment | None = None,
     now: datetime | None = None,
 ) -> Comment:
     """Post a comment or a reply; a repeat of the same post within a minute returns the first."""
-    refusal = closed_reason(author, idea)
+    owner = owners.owner_of(discussion)
+    if owner is None:
+        raise CommentForbidden(_("This discussion is closed."))
+    refusal = owner.refusal(author)
     if refusal:
         raise CommentForbidden(refusal)
     text = _clean_body(body)
     if parent is not None:
-        if parent.idea_id != idea.id:
+        if parent.discussion_id != discussion.id:
             raise CommentError(_("You can only reply to comments on this idea."))
         # Replies nest one level: a reply to a reply joins its top-level comment.
         parent = parent.parent or parent
@@ -80,7 +84,7 @@ def post_comment(
     duplicate = db.session.scalar(
         select(Comment)
         .where(
-            Comment.idea_id == idea.id,
+            Comment.discussion_id == discussion.id,
             Comment.author_id == author.id,
             same_parent,
             Comment.body == text,
@@ -92,10 +96,12 @@ def post_comment(
     )
     if duplicate is not None:
         return duplicate
-    comment = Comment(idea=idea, author=author, parent=parent, body=text, created_at=now)
+    comment = Comment(
+        discussion=discussion, author=author, parent=parent, body=text, created_at=now
+    )
     db.session.add(comment)
     db.session.flush()
-    notify_comment(comment=comment)
+    notify_comment(comment=comment, owner=owner)
     return comment
 
 

@@ -1,5 +1,9 @@
 """Comment routes: post, reply, edit, remove, hide. htmx swaps the partials in place;
-without JavaScript every form posts and redirects (303) back to the idea."""
+without JavaScript every form posts and redirects (303) back to the owner's page.
+
+A discussion's comments live under its owner's address, /<segment>/<owner id>/comments
+(/ideas/5/comments); who may see and comment is the owner's rule (comments/owners.py).
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,14 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from idealaari import permissions
-from idealaari.comments import bp, queries, services
+from idealaari.comments import bp, owners, queries, services
 from idealaari.comments.forms import CommentForm, EditCommentForm, HideCommentForm
 from idealaari.comments.models import Comment
+from idealaari.comments.owners import Owner
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db, is_fragment_request
 from idealaari.forms import ConfirmForm
-from idealaari.http import get_visible_idea, htmx_refusal, idea_url
-from idealaari.ideas.models import Idea
+from idealaari.http import htmx_refusal
 
 SECTION = "comments"
 THREAD = "comment-thread"
@@ -23,46 +27,57 @@ UPDATES = "comment-updates"
 MAX_ID = 2**31 - 1
 
 
-def comment_url(idea: Idea, comment: Comment) -> str:
-    return f"{idea_url(idea)}#comment-{comment.id}"
+def comment_url(owner: Owner, comment: Comment) -> str:
+    return f"{owner.url}#comment-{comment.id}"
 
 
 def _target(comment: Comment) -> str:
     return f"comment-{comment.id}"
 
 
-def _get_comment(comment_id: int) -> tuple[Comment, Idea]:
-    """The comment and its idea if the current user may see the idea; otherwise 404."""
+def _visible_owner(owner: Owner | None) -> Owner:
+    if owner is None or not owner.can_view(current_user):
+        abort(404)
+    return owner
+
+
+def _get_owner(segment: str, owner_id: int) -> Owner:
+    """The discussion's owner behind the URL if the current user may see it; otherwise 404."""
+    return _visible_owner(owners.find(segment, owner_id))
+
+
+def _get_comment(comment_id: int) -> tuple[Comment, Owner]:
+    """The comment and its discussion's owner if the current user may see it; otherwise 404."""
     comment = db.session.get(Comment, comment_id)
     if comment is None:
         abort(404)
-    return comment, get_visible_idea(comment.idea_id)
+    return comment, _visible_owner(owners.owner_of(comment.discussion))
 
 
-def _page(idea: Idea, status: int = 200, **state):
+def _page(owner: Owner, status: int = 200, **state):
     """The discussion as a page of its own: the fallback without JavaScript."""
     return render_template(
         "comments/page.html",
-        idea=idea,
-        comment_thread=queries.thread_for(idea),
+        owner=owner,
+        comment_thread=queries.thread_for(owner.discussion_id),
         now=utcnow(),
         **state,
     ), status
 
 
-def _section(idea: Idea, status: int = 200, **state):
+def _section(owner: Owner, status: int = 200, **state):
     return render_template(
         "comments/_section.html",
-        idea=idea,
-        comment_thread=queries.thread_for(idea),
+        owner=owner,
+        comment_thread=queries.thread_for(owner.discussion_id),
         now=utcnow(),
         **state,
     ), status
 
 
-def _comment(idea: Idea, comment: Comment, status: int = 200, **state):
+def _comment(owner: Owner, comment: Comment, status: int = 200, **state):
     return render_template(
-        "comments/_comment.html", idea=idea, comment=comment, now=utcnow(), **state
+        "comments/_comment.html", owner=owner, comment=comment, now=utcnow(), **state
     ), status
 
 
@@ -82,11 +97,11 @@ def _is_own(comment: Comment) -> bool:
     return current_user.is_authenticated and comment.author_id == current_user.id
 
 
-@bp.get("/ideas/<int:idea_id>/comments")
-def thread(idea_id: int):
+@bp.get("/<owner>/<int:owner_id>/comments")
+def thread(owner: str, owner_id: int):
     """The discussion on an idea; htmx asks for the list alone to show new comments."""
-    idea = get_visible_idea(idea_id)
-    comment_thread = queries.thread_for(idea)
+    found = _get_owner(owner, owner_id)
+    comment_thread = queries.thread_for(found.discussion_id)
     seen = _parse_id(request.args.get("seen"))
     focus_id = None
     if seen is not None:
@@ -102,7 +117,7 @@ def thread(idea_id: int):
             default=None,
         )
     context = {
-        "idea": idea,
+        "owner": found,
         "comment_thread": comment_thread,
         "now": utcnow(),
         "focus_id": focus_id,
@@ -114,33 +129,33 @@ def thread(idea_id: int):
     return render_template("comments/page.html", **context)
 
 
-@bp.get("/ideas/<int:idea_id>/comments/updates")
-def updates(idea_id: int):
+@bp.get("/<owner>/<int:owner_id>/comments/updates")
+def updates(owner: str, owner_id: int):
     """Polled by the idea page: how many comments are new since it was loaded (204 if none)."""
-    idea = db.session.get(Idea, idea_id)
+    found = owners.find(owner, owner_id)
     fragment = is_fragment_request(UPDATES)
-    if idea is None or not permissions.can_view_idea(current_user, idea):
+    if found is None or not found.can_view(current_user):
         if fragment:
             # 286 tells htmx to stop polling an idea that was hidden meanwhile, instead of
             # announcing an error every 30 seconds.
             return "", 286
         abort(404)
     if not fragment:
-        return redirect(url_for("comments.thread", idea_id=idea.id))
+        return redirect(url_for("comments.thread", **found.route))
     seen = _parse_id(request.args.get("seen")) or 0
     shown = _parse_id(request.args.get("shown")) or 0
     reader_id = current_user.id if current_user.is_authenticated else None
-    new_count = queries.new_comment_count(idea.id, seen, reader_id)
+    new_count = queries.new_comment_count(found.discussion_id, seen, reader_id)
     if new_count == shown:
         return "", 204
-    return render_template("comments/_updates.html", idea=idea, seen=seen, new_count=new_count)
+    return render_template("comments/_updates.html", owner=found, seen=seen, new_count=new_count)
 
 
-@bp.post("/ideas/<int:idea_id>/comments")
+@bp.post("/<owner>/<int:owner_id>/comments")
 @login_required
-def create(idea_id: int):
+def create(owner: str, owner_id: int):
     """Post a comment, or with parent_id a reply."""
-    idea = get_visible_idea(idea_id)
+    found = _get_owner(owner, owner_id)
     form = CommentForm()
     parent = None
     if form.parent_id.data:
@@ -148,7 +163,8 @@ def create(idea_id: int):
         parent = db.session.get(Comment, parent_id) if parent_id is not None else None
         if parent is None:
             abort(404)
-    root = (parent.parent or parent) if parent is not None and parent.idea_id == idea.id else None
+    in_discussion = parent is not None and parent.discussion_id == found.discussion_id
+    root = (parent.parent or parent) if in_discussion else None
     if root is not None:
         form.set_html_id(f"reply-body-{root.id}", _("Your reply"))
         target, state = _target(root), {"reply_form": form, "replying_id": root.id}
@@ -157,13 +173,13 @@ def create(idea_id: int):
     fragment = is_fragment_request(target)
 
     error = None
-    refusal = services.closed_reason(current_user, idea)
+    refusal = found.refusal(current_user)
     if refusal:
         error = services.CommentForbidden(refusal)
     elif form.validate_on_submit():
         try:
             comment = services.post_comment(
-                idea=idea, author=current_user, body=form.body.data, parent=parent
+                discussion=found.discussion, author=current_user, body=form.body.data, parent=parent
             )
         except services.CommentError as e:
             db.session.rollback()
@@ -172,10 +188,10 @@ def create(idea_id: int):
             db.session.commit()
             if not fragment:
                 flash(_("Your comment is posted."), "success")
-                return redirect(comment_url(idea, comment), 303)
+                return redirect(comment_url(found, comment), 303)
             if root is not None:
-                return _comment(idea, db.session.get(Comment, root.id), focus_id=comment.id)
-            return _section(idea, focus_id=comment.id)
+                return _comment(found, db.session.get(Comment, root.id), focus_id=comment.id)
+            return _section(found, focus_id=comment.id)
 
     status = error.status if error else 422
     if error and error.status == 422:
@@ -184,25 +200,25 @@ def create(idea_id: int):
         if status != 422:
             return htmx_refusal(str(error), status)
         if root is not None:
-            return _comment(idea, root, status, **state)
-        return _section(idea, status, **state)
-    return _page(idea, status, page_error=str(error) if status != 422 else None, **state)
+            return _comment(found, root, status, **state)
+        return _section(found, status, **state)
+    return _page(found, status, page_error=str(error) if status != 422 else None, **state)
 
 
 @bp.get("/comments/<int:comment_id>")
 def show(comment_id: int):
     """One comment: its partial for htmx (cancelling an edit), else its place on the idea page."""
-    comment, idea = _get_comment(comment_id)
+    comment, owner = _get_comment(comment_id)
     if is_fragment_request(_target(comment)):
-        return _comment(idea, comment, focus_id=comment.id)
-    return redirect(comment_url(idea, comment))
+        return _comment(owner, comment, focus_id=comment.id)
+    return redirect(comment_url(owner, comment))
 
 
 @bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(comment_id: int):
     """Edit one's own comment within 15 minutes of posting it."""
-    comment, idea = _get_comment(comment_id)
+    comment, owner = _get_comment(comment_id)
     target = _target(comment)
     fragment = is_fragment_request(target)
     form_options = {"html_id": f"edit-body-{comment.id}", "label": _("Edit your comment")}
@@ -219,7 +235,7 @@ def edit(comment_id: int):
             return htmx_refusal(refusal, 403)
         # Keep what they wrote on the page, so it can be copied elsewhere.
         keep = state if request.method == "POST" else {}
-        return _page(idea, 403, page_error=refusal, **keep)
+        return _page(owner, 403, page_error=refusal, **keep)
 
     if form.validate_on_submit():
         try:
@@ -232,26 +248,26 @@ def edit(comment_id: int):
                 return (
                     htmx_refusal(str(e), e.status)
                     if fragment
-                    else _page(idea, e.status, page_error=str(e), **state)
+                    else _page(owner, e.status, page_error=str(e), **state)
                 )
             _add_error(form.body, str(e))
         else:
             db.session.commit()
             if fragment:
-                return _comment(idea, comment, focus_id=comment.id)
+                return _comment(owner, comment, focus_id=comment.id)
             flash(_("Your comment is saved.") if changed else _("Nothing changed."), "success")
-            return redirect(comment_url(idea, comment), 303)
+            return redirect(comment_url(owner, comment), 303)
     status = 422 if request.method == "POST" else 200
     if fragment:
-        return _comment(idea, comment, status, **state)
-    return _page(idea, status, **state)
+        return _comment(owner, comment, status, **state)
+    return _page(owner, status, **state)
 
 
 @bp.post("/comments/<int:comment_id>/delete")
 @login_required
 def delete(comment_id: int):
     """Remove one's own comment; "Comment removed" and its replies stay."""
-    comment, idea = _get_comment(comment_id)
+    comment, owner = _get_comment(comment_id)
     fragment = is_fragment_request(_target(comment))
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -259,21 +275,21 @@ def delete(comment_id: int):
         services.delete_comment(comment=comment, actor=current_user)
     except services.CommentError as e:
         db.session.rollback()
-        return (
-            htmx_refusal(str(e), e.status) if fragment else _page(idea, e.status, page_error=str(e))
-        )
+        if fragment:
+            return htmx_refusal(str(e), e.status)
+        return _page(owner, e.status, page_error=str(e))
     db.session.commit()
     if fragment:
-        return _comment(idea, comment, focus_id=comment.id)
+        return _comment(owner, comment, focus_id=comment.id)
     flash(_("Your comment is removed."), "success")
-    return redirect(comment_url(idea, comment), 303)
+    return redirect(comment_url(owner, comment), 303)
 
 
 @bp.post("/comments/<int:comment_id>/hide")
 @login_required
 def hide(comment_id: int):
     """A moderator hides a comment and says why; the reason is shown in its place."""
-    comment, idea = _get_comment(comment_id)
+    comment, owner = _get_comment(comment_id)
     fragment = is_fragment_request(_target(comment))
     if not permissions.can_hide_comment(current_user):
         abort(403)
@@ -287,20 +303,20 @@ def hide(comment_id: int):
         else:
             db.session.commit()
             if fragment:
-                return _comment(idea, comment, focus_id=comment.id)
+                return _comment(owner, comment, focus_id=comment.id)
             flash(_("The comment is hidden."), "success")
-            return redirect(comment_url(idea, comment), 303)
+            return redirect(comment_url(owner, comment), 303)
     state = {"hide_form": form, "hiding_id": comment.id}
     if fragment:
-        return _comment(idea, comment, 422, **state)
-    return _page(idea, 422, **state)
+        return _comment(owner, comment, 422, **state)
+    return _page(owner, 422, **state)
 
 
 @bp.post("/comments/<int:comment_id>/unhide")
 @login_required
 def unhide(comment_id: int):
     """A moderator shows a hidden comment again."""
-    comment, idea = _get_comment(comment_id)
+    comment, owner = _get_comment(comment_id)
     fragment = is_fragment_request(_target(comment))
     if not permissions.can_hide_comment(current_user):
         abort(403)
@@ -309,6 +325,6 @@ def unhide(comment_id: int):
     services.unhide_comment(comment=comment, moderator=current_user)
     db.session.commit()
     if fragment:
-        return _comment(idea, comment, focus_id=comment.id)
+        return _comment(owner, comment, focus_id=comment.id)
     flash(_("The comment is shown again."), "success")
-    return redirect(comment_url(idea, comment), 303)
+    return redirect(comment_url(owner, comment), 303)

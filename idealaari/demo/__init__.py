@@ -34,7 +34,8 @@ from idealaari.ideas.services import (
     update_idea,
 )
 from idealaari.organisations.models import Organisation
-from idealaari.organisations.services import add_organisation, find_by_name, sync_reference_areas
+from idealaari.organisations.queries import find_by_name
+from idealaari.organisations.services import add_organisation, sync_reference_areas
 
 DEMO_PASSWORD = "idealaari-demo"  # every demo user's password
 SEED = 20210908  # the network's first verkkoklinikka, 8.9.2021

@@ -24,10 +24,11 @@ from idealaari.demo import engagement_content as text
 from idealaari.demo.text import line, markdown
 from idealaari.extensions import db
 from idealaari.ideas.models import Idea, IdeaStatus, Theme
-from idealaari.notifications.models import Follow, FollowTarget, Notification, NotificationKind
+from idealaari.notifications.models import Follow, Notification
 from idealaari.notifications.services import follow
 from idealaari.organisations.models import Organisation
 from idealaari.partners.models import PartnerOffer
+from idealaari.partners.notifications import PartnerNotice
 from idealaari.partners.services import (
     accept_offer,
     decline_offer,
@@ -43,12 +44,13 @@ from idealaari.polls.services import (
     create_poll,
     propose_option,
 )
+from idealaari.targets import TargetKind
 from idealaari.votes.models import Vote
 from idealaari.votes.services import add_vote
 
 # Mailed at once when they were made (idealaari.notifications.delivery.IMMEDIATE_KINDS), so in
 # the story they went out long ago; the rest wait for the members' digests.
-_MAILED_AT_ONCE = (NotificationKind.PARTNER_OFFER, NotificationKind.OFFER_ANSWER)
+_MAILED_AT_ONCE = (PartnerNotice.PARTNER_OFFER, PartnerNotice.OFFER_ANSWER)
 # Notifications older than this have been read; newer ones are unread.
 READ_AFTER = timedelta(days=14)
 # Events on the same idea and day keep their order, at least this far apart.
@@ -90,8 +92,8 @@ def follow_from_start(
 ) -> None:
     """Theme and organisation follows, a few days after each member joined (before any idea)."""
     people = _people(users)
-    targets = [(who, FollowTarget.THEME, themes[key].id) for who, key in text.THEME_FOLLOWS] + [
-        (who, FollowTarget.ORGANISATION, organisations[key].id)
+    targets = [(who, TargetKind.THEME, themes[key].id) for who, key in text.THEME_FOLLOWS] + [
+        (who, TargetKind.ORGANISATION, organisations[key].id)
         for who, key in text.ORGANISATION_FOLLOWS
     ]
     for who, target, target_id in targets:
@@ -183,7 +185,11 @@ def _run(event: _Event, people: dict[str, User], made: _Made) -> None:
     if event.kind == "comment":
         parent = made.comments[id(event.parent)] if event.parent is not None else None
         comment = post_comment(
-            idea=event.idea, author=user, body=markdown(spec["body"]), parent=parent, now=when
+            discussion=event.idea.discussion,
+            author=user,
+            body=markdown(spec["body"]),
+            parent=parent,
+            now=when,
         )
         made.comments[id(spec)] = comment
         if "deleted" in spec:
@@ -199,7 +205,7 @@ def _run(event: _Event, people: dict[str, User], made: _Made) -> None:
                 now=when + timedelta(hours=hidden["hours"]),
             )
     elif event.kind == "follow":
-        follow(user=user, target=FollowTarget.IDEA, target_id=event.idea.id)
+        follow(user=user, target=TargetKind.IDEA, target_id=event.idea.id)
     elif event.kind == "offer":
         offer = make_offer(
             idea=event.idea, member=user, role=spec["role"], message=line(spec["message"])

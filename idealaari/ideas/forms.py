@@ -96,4 +96,3 @@ class ThemeForm(FlaskForm):
     name_sv = StringField(_l("Name in Swedish"), validators=[optional(), length(max=200)])
     name_en = StringField(_l("Name in English"), validators=[optional(), length(max=200)])
     active = BooleanField(_l("In use"), default=True)
-

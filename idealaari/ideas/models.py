@@ -21,6 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from idealaari.comments.models import Discussion
 from idealaari.dbtypes import UTCDateTime, str_enum, utcnow
 from idealaari.extensions import db
 from idealaari.i18n import LocalisedName
@@ -215,8 +216,11 @@ class Idea(db.Model):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Kept by votes.services with SQL increments only (never read-modify-write in Python).
     vote_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
+    # The idea's comments; the discussion goes with the idea.
+    discussion_id: Mapped[int] = mapped_column(ForeignKey("discussions.id"), unique=True)
 
     organisation: Mapped[Organisation] = relationship(lazy="joined")
+    discussion: Mapped[Discussion] = relationship(cascade="all, delete-orphan", single_parent=True)
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     themes: Mapped[list[Theme]] = relationship(secondary=idea_themes, order_by="Theme.name_fi")
     tags: Mapped[list[Tag]] = relationship(secondary=idea_tags, order_by="Tag.name")

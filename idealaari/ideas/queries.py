@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
+from idealaari import permissions
+from idealaari.accounts.models import User
 from idealaari.extensions import db
 from idealaari.ideas.models import (
     Idea,
@@ -203,3 +205,31 @@ def popular_tags(limit: int = 30) -> list[tuple[str, int]]:
         .limit(limit)
     )
     return [(name, n) for name, n in db.session.execute(stmt).all()]
+
+
+def editor_ids(idea: Idea) -> set[int]:
+    """The active members who edit the idea (permissions.can_edit_idea, as a query)."""
+    return set(
+        db.session.scalars(
+            select(User.id).where(permissions.idea_editors_clause(idea), User.active.is_(True))
+        )
+    )
+
+
+def ideas_in_order(ids: list[int], visible_to=None) -> list[Idea]:
+    """Published and draft ideas by id, in the given order, that visible_to may see."""
+    from idealaari.permissions import can_view_idea
+
+    if not ids:
+        return []
+    found = {
+        idea.id: idea
+        for idea in db.session.scalars(with_listing_details(select(Idea).where(Idea.id.in_(ids))))
+    }
+    return [
+        found[i]
+        for i in ids
+        if i in found
+        and found[i].status in (IdeaStatus.PUBLISHED, IdeaStatus.DRAFT)
+        and can_view_idea(visible_to, found[i])
+    ]

@@ -12,8 +12,10 @@ from sqlalchemy import func, select
 
 from idealaari import permissions
 from idealaari.accounts.models import User
+from idealaari.comments import services as comment_services
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
+from idealaari.ideas import notifications as idea_notifications
 from idealaari.ideas.models import (
     Idea,
     IdeaRevision,
@@ -24,9 +26,10 @@ from idealaari.ideas.models import (
     TargetGroup,
     Theme,
 )
-from idealaari.notifications import services as notifications
-from idealaari.notifications.models import FollowTarget
+from idealaari.notifications import services as notification_services
+from idealaari.organisations import queries as org_queries
 from idealaari.organisations.models import Organisation
+from idealaari.targets import TargetKind
 
 MAX_TAGS = 10
 MAX_TAG_LENGTH = 40
@@ -76,7 +79,7 @@ def _tags_by_name(names: list[str]) -> list[Tag]:
 def organisation_choices(user: User) -> list[Organisation]:
     """Organisations the member may post for: their own, or any for moderators."""
     if permissions.is_moderator(user):
-        return list(db.session.scalars(select(Organisation).order_by(Organisation.name_fi)))
+        return org_queries.all_organisations()
     return [user.organisation]
 
 
@@ -172,27 +175,27 @@ def create_idea(*, author: User, values: IdeaFields, publish: bool) -> Idea:
     if not permissions.can_create_idea(author):
         raise IdeaError(_("Log in to post an idea."))
     idea = Idea(title="", slug="", summary="", author_id=author.id, status=IdeaStatus.DRAFT)
-    idea.organisation_id = (values.organisation or author.organisation).id
     _apply(idea, values, author)
     now = utcnow()
     idea.created_at = idea.updated_at = now
     if publish:
         idea.status = IdeaStatus.PUBLISHED
         idea.published_at = now
+    idea.discussion = comment_services.open_discussion(TargetKind.IDEA)
     db.session.add(idea)
     _record_revision(idea, author)
-    notifications.follow(user=author, target=FollowTarget.IDEA, target_id=idea.id)
+    comment_services.attach_discussion(idea.discussion, owner_id=idea.id)
+    notification_services.follow(user=author, target=TargetKind.IDEA, target_id=idea.id)
     if publish:
-        notifications.notify_new_idea(idea=idea, actor=author)
+        idea_notifications.notify_new_idea(idea=idea, actor=author)
     return idea
 
 
 def update_idea(*, idea: Idea, editor: User, values: IdeaFields, publish: bool = False) -> bool:
     """Save an edit; return True when something changed (and so a revision was kept)."""
-    if not permissions.can_edit_idea(editor, idea):
-        raise IdeaError(_("You cannot edit this idea."))
-    if idea.status not in (IdeaStatus.DRAFT, IdeaStatus.PUBLISHED):
-        raise IdeaError(_("Only drafts and published ideas can be edited."))
+    refusal = permissions.idea_edit_refusal(editor, idea)
+    if refusal:
+        raise IdeaError(refusal)
     old_phase = idea.phase
     _apply(idea, values, editor)
     newly_published = publish and idea.status == IdeaStatus.DRAFT
@@ -203,9 +206,9 @@ def update_idea(*, idea: Idea, editor: User, values: IdeaFields, publish: bool =
     if changed:
         idea.updated_at = utcnow()
     if newly_published:
-        notifications.notify_new_idea(idea=idea, actor=editor)
+        idea_notifications.notify_new_idea(idea=idea, actor=editor)
     elif idea.phase != old_phase and idea.status == IdeaStatus.PUBLISHED:
-        notifications.notify_phase_change(idea=idea, old_phase=old_phase.value, actor=editor)
+        idea_notifications.notify_phase_change(idea=idea, old_phase=old_phase.value, actor=editor)
     return changed
 
 
@@ -224,9 +227,7 @@ def archive_idea(*, idea: Idea, actor: User) -> None:
 
 def restore_idea(*, idea: Idea, actor: User) -> None:
     """Bring an archived idea back to the published lists."""
-    if idea.status != IdeaStatus.ARCHIVED or not (
-        permissions.can_edit_idea(actor, idea) or permissions.is_moderator(actor)
-    ):
+    if not permissions.can_restore_idea(actor, idea):
         raise IdeaError(_("You cannot restore this idea."))
     _set_status(idea, actor, IdeaStatus.PUBLISHED)
 

@@ -9,13 +9,20 @@ from sqlalchemy import select
 
 from idealaari import permissions
 from idealaari.accounts.models import User
+from idealaari.comments import owners
+from idealaari.comments import queries as comment_queries
 from idealaari.extensions import db, is_fragment_request
 from idealaari.forms import ConfirmForm
 from idealaari.http import get_visible_idea, idea_url, page_arg
 from idealaari.ideas import bp, history, queries, services
 from idealaari.ideas.forms import CoEditorForm, IdeaForm, ThemeForm
 from idealaari.ideas.models import Idea, IdeaStatus, PartnerRole, Phase, TargetGroup, Theme
+from idealaari.organisations import queries as org_queries
 from idealaari.organisations.models import AREA_KINDS, Organisation
+from idealaari.partners.panel import partners_panel
+from idealaari.search import service as search
+from idealaari.targets import TargetKind
+from idealaari.votes import queries as vote_queries
 
 
 def get_editable_idea(idea_id: int) -> Idea:
@@ -26,9 +33,8 @@ def get_editable_idea(idea_id: int) -> Idea:
 
 
 def _filter_choices() -> dict:
-    areas = db.session.scalars(select(Organisation).order_by(Organisation.name_fi))
     return {
-        "organisations": list(areas),
+        "organisations": org_queries.all_organisations(),
         "area_kinds": AREA_KINDS,
         "themes": queries.active_themes(),
         "phases": list(Phase),
@@ -58,10 +64,10 @@ def _listing(status: IdeaStatus, template: str, endpoint: str):
 
 def listing_counts(ideas) -> dict[int, dict[str, int]]:
     """Votes and comments for a page of cards, in one grouped query (no N+1)."""
-    from idealaari.comments.queries import comment_counts
-
-    comments = comment_counts([i.id for i in ideas])
-    return {i.id: {"votes": i.vote_count, "comments": comments.get(i.id, 0)} for i in ideas}
+    comments = comment_queries.comment_counts([i.discussion_id for i in ideas])
+    return {
+        i.id: {"votes": i.vote_count, "comments": comments.get(i.discussion_id, 0)} for i in ideas
+    }
 
 
 def current_app_per_page() -> int:
@@ -173,6 +179,10 @@ def detail(idea_id: int, slug: str | None = None):
     return render_template(
         "ideas/detail.html",
         idea=idea,
+        comment_owner=owners.owner_for(TargetKind.IDEA, idea),
+        comment_thread=comment_queries.thread_for(idea.discussion_id),
+        partner_panel=partners_panel(idea, current_user),
+        voted=vote_queries.has_voted(current_user, idea),
         similar=similar_to(idea),
         confirm_form=ConfirmForm(),
         co_editor_form=CoEditorForm(),
@@ -182,17 +192,7 @@ def detail(idea_id: int, slug: str | None = None):
 
 def similar_to(idea: Idea, limit: int = 5) -> list[Idea]:
     """Published ideas like this one, from the search index (empty if it is unavailable)."""
-    from idealaari.search import get_index
-    from idealaari.search.index import IndexUnavailable, plain_text
-    from idealaari.search.queries import similar_ideas
-    from idealaari.search.views import ideas_in_order
-
-    text = "\n".join([idea.title, idea.summary, idea.need or "", plain_text(idea.body)])
-    try:
-        ids = [i for i, _score in similar_ideas(get_index(), text, exclude_id=idea.id, limit=limit)]
-    except IndexUnavailable:
-        return []
-    return ideas_in_order(ids)
+    return queries.ideas_in_order(search.similar_to_idea(idea, limit=limit))
 
 
 @bp.route("/ideas/<int:idea_id>/edit", methods=["GET", "POST"])
@@ -200,8 +200,9 @@ def similar_to(idea: Idea, limit: int = 5) -> list[Idea]:
 def edit(idea_id: int):
     """Edit an idea; every saved edit is kept in its history."""
     idea = get_editable_idea(idea_id)
-    if idea.status not in (IdeaStatus.DRAFT, IdeaStatus.PUBLISHED):
-        flash(_("Only drafts and published ideas can be edited."), "error")
+    refusal = permissions.idea_edit_refusal(current_user, idea)
+    if refusal:
+        flash(refusal, "error")
         return redirect(idea_url(idea))
     form = _form(idea, formdata=request.form if request.method == "POST" else None)
     if form.validate_on_submit():

@@ -19,20 +19,16 @@ from flask_babel import format_datetime, ngettext
 from flask_babel import gettext as _
 from flask_mail import Message
 from markupsafe import Markup
-from sqlalchemy import and_, event, func, or_, select, update
+from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from idealaari import permissions
+from idealaari import targets
 from idealaari.accounts.models import User
-from idealaari.comments.models import Comment
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
-from idealaari.ideas.models import Idea, Phase
-from idealaari.markdown import render_markdown
-from idealaari.notifications import mail
-from idealaari.notifications.models import Notification, NotificationKind
-from idealaari.partners.models import PartnerOffer
-from idealaari.polls.models import Poll
+from idealaari.notifications import mail, registry
+from idealaari.notifications.models import Notification
+from idealaari.notifications.registry import describe
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +38,6 @@ DIGEST_PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 DIGEST_SLACK = timedelta(hours=1)
 # Older news that never went out (mail was off, or kept failing) stays in the app only.
 DIGEST_MAX_AGE = timedelta(days=30)
-IMMEDIATE_KINDS = (NotificationKind.PARTNER_OFFER, NotificationKind.OFFER_ANSWER)
-COMMENT_KINDS = (NotificationKind.COMMENT, NotificationKind.REPLY)
 # Retrying immediate mail: younger ones may still be on their way from the request that made
 # them, and an offer mailed days late is no news any more (it stays in the app).
 RETRY_AFTER = timedelta(minutes=5)
@@ -76,58 +70,20 @@ class Delivery:
         return sum(len(o.notification_ids) for o in self.sent)
 
 
-# Sentences and links
-
-
-def describe(n: Notification) -> str:
-    """The notification as one sentence in the current language, as on the notifications page."""
-    who = n.actor.name if n.actor else _("Someone")
-    idea = n.idea.title if n.idea else ""
-    match n.kind:
-        case NotificationKind.COMMENT:
-            return _("%(who)s commented on “%(idea)s”", who=who, idea=idea)
-        case NotificationKind.REPLY:
-            return _("%(who)s replied to your comment on “%(idea)s”", who=who, idea=idea)
-        case NotificationKind.PARTNER_OFFER:
-            return _("%(who)s offered to partner on “%(idea)s”", who=who, idea=idea)
-        case NotificationKind.OFFER_ANSWER if (n.data or {}).get("status") == "accepted":
-            return _("Your partner offer on “%(idea)s” was accepted", idea=idea)
-        case NotificationKind.OFFER_ANSWER:
-            return _("Your partner offer on “%(idea)s” was declined", idea=idea)
-        case NotificationKind.PHASE_CHANGE:
-            return _("“%(idea)s” moved to a new phase", idea=idea)
-        case NotificationKind.NEW_IDEA_IN_THEME:
-            return _("New idea in a theme you follow: “%(idea)s”", idea=idea)
-        case NotificationKind.NEW_IDEA_IN_ORGANISATION:
-            return _("New idea from an organisation you follow: “%(idea)s”", idea=idea)
-        case NotificationKind.POLL_RESULT:
-            return _("The results of a poll you voted in are out")
-    return _("Notifications")
-
-
-def idea_link(idea: Idea, anchor: str | None = None) -> str:
-    return mail.external_url("ideas.detail", _anchor=anchor, idea_id=idea.id, slug=idea.slug)
+# Links
 
 
 def notification_url(n: Notification) -> str:
     """Where the notification leads, as an absolute link for mail."""
-    endpoints = current_app.view_functions
-    if n.poll_id:
-        if "polls.detail" in endpoints:
-            return mail.external_url("polls.detail", poll_id=n.poll_id)
-        return mail.external_url("notifications.index")
-    if n.idea is None:
-        return mail.external_url("notifications.index")
-    if n.comment_id:
-        return idea_link(n.idea, anchor=f"comment-{n.comment_id}")
-    if n.kind in IMMEDIATE_KINDS and "partners.idea_partners" in endpoints:
-        return mail.external_url("partners.idea_partners", idea_id=n.idea.id)
-    return idea_link(n.idea)
+    return registry.notification_url(n, external=True)
 
 
 def _mailable(user: User, n: Notification) -> bool:
-    """The member may still see what the notification is about."""
-    return n.idea is None or permissions.can_view_idea(user, n.idea)
+    """The member may still see what the notification is about (and its idea, if any)."""
+    if n.idea is not None and not targets.can_view(targets.TargetKind.IDEA, user, n.idea):
+        return False
+    target = registry.target_of(n)
+    return target is None or targets.can_view(n.target_kind, user, target)
 
 
 # Handing over
@@ -169,11 +125,10 @@ def _deliver(
 # Immediate mail
 
 
-def _immediate_message(session: Session, n: Notification) -> Outgoing | None:
+def _immediate_message(n: Notification) -> Outgoing | None:
     user = n.user
-    if n.idea is None or not _mailable(user, n):
+    if not _mailable(user, n):
         return None
-    offer = session.get(PartnerOffer, n.offer_id) if n.offer_id else None
     with mail.recipient_language(user):
         text = describe(n)
         message = mail.compose(
@@ -182,12 +137,19 @@ def _immediate_message(session: Session, n: Notification) -> Outgoing | None:
             template="immediate",
             notification=n,
             text=text,
-            offer=offer,
+            detail=registry.detail(n) or registry.Detail(),
             idea=n.idea,
-            idea_url=idea_link(n.idea),
+            idea_url=notification_url_of_idea(n),
             url=notification_url(n),
         )
-    return Outgoing(user.email, message, [n.id], f"{n.kind.value} on idea {n.idea_id}")
+    return Outgoing(user.email, message, [n.id], f"{n.kind} on {n.target_kind} {n.target_id}")
+
+
+def notification_url_of_idea(n: Notification) -> str | None:
+    if n.idea is None:
+        return None
+    endpoint, values = targets.link(targets.TargetKind.IDEA, n.idea)
+    return mail.external_url(endpoint, **values)
 
 
 def send_immediate(
@@ -205,7 +167,7 @@ def send_immediate(
         select(Notification)
         .join(User, User.id == Notification.user_id)
         .where(
-            Notification.kind.in_(IMMEDIATE_KINDS),
+            Notification.kind.in_(registry.immediate_kinds()),
             Notification.emailed_at.is_(None),
             User.active.is_(True),
             User.digest_frequency != "off",
@@ -224,7 +186,9 @@ def send_immediate(
             Notification.created_at >= now - RETRY_WINDOW,
             Notification.created_at <= now - RETRY_AFTER,
         )
-    outgoing = [o for n in session.scalars(stmt) if (o := _immediate_message(session, n))]
+    found = list(session.scalars(stmt))
+    registry.preload(found)
+    outgoing = [o for n in found if (o := _immediate_message(n))]
     session.commit()  # hold no transaction (SQLite: no write lock) while talking to SMTP
     result = Delivery(planned=outgoing)
     if outgoing and not dry_run:
@@ -237,7 +201,7 @@ def _collect_immediate(session: Session, flush_context) -> None:
     ids = {
         obj.id
         for obj in session.new
-        if isinstance(obj, Notification) and obj.kind in IMMEDIATE_KINDS
+        if isinstance(obj, Notification) and registry.is_immediate(obj.kind)
     }
     if ids:
         session.info.setdefault(_PENDING, set()).update(ids)
@@ -290,87 +254,80 @@ class DigestItem:
 
 @dataclass
 class DigestGroup:
-    """The news about one idea (or, with idea None, poll results)."""
+    """The news about one idea, or (with idea None) news of one kind that concerns no idea."""
 
     title: str
     url: str
     items: list[DigestItem] = field(default_factory=list)
-    idea: Idea | None = None
+    idea: object | None = None
 
 
-def _digest_candidates(session: Session, user: User, now: datetime) -> list[Notification]:
-    """The member's news that has not gone out, without comments removed or hidden since."""
+def _digest_candidates(
+    session: Session, user: User, now: datetime
+) -> list[tuple[Notification, registry.Detail]]:
+    """The member's news that has not gone out and is still news (a comment removed or hidden
+    since is not), each with the detail its mail shows."""
     stmt = (
         select(Notification)
-        .outerjoin(Comment, Comment.id == Notification.comment_id)
         .where(
             Notification.user_id == user.id,
             Notification.emailed_at.is_(None),
             Notification.digested_at.is_(None),
-            Notification.kind.not_in(IMMEDIATE_KINDS),
+            Notification.kind.not_in(registry.immediate_kinds()),
             Notification.created_at > now - DIGEST_MAX_AGE,
             Notification.created_at <= now,
-            or_(
-                Notification.kind.not_in(COMMENT_KINDS),
-                and_(
-                    Comment.id.is_not(None),
-                    Comment.deleted_at.is_(None),
-                    Comment.hidden_at.is_(None),
-                ),
-            ),
         )
         .options(selectinload(Notification.actor), selectinload(Notification.idea))
         .order_by(Notification.created_at, Notification.id)
     )
-    return [n for n in session.scalars(stmt) if _mailable(user, n)]
+    found = list(session.scalars(stmt))
+    registry.preload(found)
+    out = []
+    for n in found:
+        if not _mailable(user, n):
+            continue
+        detail = registry.detail(n)
+        if detail is not None:
+            out.append((n, detail))
+    return out
 
 
-def _digest_item(session: Session, n: Notification, comments: dict[int, Comment]) -> DigestItem:
-    item = DigestItem(
-        text=describe(n), url=notification_url(n), when=format_datetime(n.created_at, "short")
+def _digest_item(n: Notification, detail: registry.Detail) -> DigestItem:
+    return DigestItem(
+        text=describe(n),
+        url=notification_url(n),
+        when=format_datetime(n.created_at, "short"),
+        detail=" ".join(detail.lines),
+        comment_text=detail.quote,
+        comment_html=detail.quote_html,
     )
-    comment = comments.get(n.comment_id) if n.comment_id else None
-    if comment is not None:
-        item.comment_text = mail.markdown_to_text(comment.body)
-        item.comment_html = render_markdown(comment.body)
-    elif (
-        n.kind == NotificationKind.PHASE_CHANGE
-        and (n.data or {}).get("to") in Phase._value2member_map_
-    ):
-        item.detail = _("New phase: %(phase)s", phase=Phase(n.data["to"]).label)
-    elif n.kind in (NotificationKind.NEW_IDEA_IN_THEME, NotificationKind.NEW_IDEA_IN_ORGANISATION):
-        item.detail = n.idea.summary if n.idea else ""
-    elif n.poll_id:
-        poll = session.get(Poll, n.poll_id)
-        item.detail = poll.question if poll else ""
-    return item
 
 
-def _digest_groups(session: Session, notifications: list[Notification]) -> list[DigestGroup]:
-    """Group by idea, the idea with the newest news first; poll results last."""
-    comment_ids = [n.comment_id for n in notifications if n.comment_id]
-    comments = (
-        {c.id: c for c in session.scalars(select(Comment).where(Comment.id.in_(comment_ids)))}
-        if comment_ids
-        else {}
-    )
+def _digest_groups(candidates: list[tuple[Notification, registry.Detail]]) -> list[DigestGroup]:
+    """Group by idea, the idea with the newest news first; news about no idea last, by kind."""
     by_idea: dict[int, DigestGroup] = {}
     newest: dict[int, datetime] = {}
-    polls = DigestGroup(title=_("Polls"), url=mail.external_url("notifications.index"))
-    for n in notifications:  # oldest first, so items read in the order things happened
-        item = _digest_item(session, n, comments)
+    other: dict[str, DigestGroup] = {}
+    for n, detail in candidates:  # oldest first, so items read in the order things happened
+        item = _digest_item(n, detail)
         if n.idea is None:
-            polls.items.append(item)
+            title = registry.group_title(n)
+            if title not in other:
+                other[title] = DigestGroup(
+                    title=title, url=mail.external_url("notifications.index")
+                )
+            other[title].items.append(item)
             continue
         group = by_idea.get(n.idea.id)
         if group is None:
+            endpoint, values = targets.link(targets.TargetKind.IDEA, n.idea)
             group = by_idea[n.idea.id] = DigestGroup(
-                title=n.idea.title, url=idea_link(n.idea), idea=n.idea
+                title=n.idea.title, url=mail.external_url(endpoint, **values), idea=n.idea
             )
         group.items.append(item)
         newest[n.idea.id] = n.created_at
     groups = sorted(by_idea.values(), key=lambda g: newest[g.idea.id], reverse=True)
-    return groups + ([polls] if polls.items else [])
+    return groups + list(other.values())
 
 
 def build_digests(
@@ -393,11 +350,12 @@ def build_digests(
     for user, last_digest in rows:
         if not digest_is_due(frequency=user.digest_frequency, last_digest=last_digest, now=now):
             continue
-        notifications = _digest_candidates(session, user, now)
-        if not notifications:
+        candidates = _digest_candidates(session, user, now)
+        if not candidates:
             continue
+        notifications = [n for n, _detail in candidates]
         with mail.recipient_language(user):
-            groups = _digest_groups(session, notifications)
+            groups = _digest_groups(candidates)
             subject = (
                 _("Idealaari: your daily digest")
                 if user.digest_frequency == "daily"

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from idealaari.dbtypes import UTCDateTime, str_enum, utcnow
 from idealaari.extensions import db
+from idealaari.targets import TargetKind
 
 if TYPE_CHECKING:
     from idealaari.accounts.models import User
-    from idealaari.ideas.models import Idea
-
-
-class FollowTarget(enum.StrEnum):
-    IDEA = "idea"
-    ORGANISATION = "organisation"
-    THEME = "theme"
+    from idealaari.ideas.models import Idea  # the relationship names it; nothing imports it
 
 
 class Follow(db.Model):
-    """A member follows an idea, an organisation or a theme."""
+    """A member follows a target: an idea, an organisation or a theme (see targets.py)."""
 
     __tablename__ = "follows"
     __table_args__ = (
@@ -34,43 +28,36 @@ class Follow(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    target: Mapped[FollowTarget] = mapped_column(str_enum(FollowTarget))
+    target: Mapped[TargetKind] = mapped_column(str_enum(TargetKind))
     target_id: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
-class NotificationKind(enum.StrEnum):
-    COMMENT = "comment"
-    REPLY = "reply"
-    PARTNER_OFFER = "partner_offer"
-    OFFER_ANSWER = "offer_answer"
-    PHASE_CHANGE = "phase_change"
-    NEW_IDEA_IN_THEME = "new_idea_in_theme"
-    NEW_IDEA_IN_ORGANISATION = "new_idea_in_organisation"
-    POLL_RESULT = "poll_result"
-
-
 class Notification(db.Model):
-    """Something a member should know about; read in the app, and mailed at once or in a digest."""
+    """Something a member should know about; read in the app, and mailed at once or in a digest.
+
+    `idea_id` is kept beside the target: digests group news by idea, and an idea's removal
+    removes its notifications.
+    """
 
     __tablename__ = "notifications"
     __table_args__ = (
         Index("ix_notifications_user_id_read_at", "user_id", "read_at"),
         Index("ix_notifications_user_id_digested_at", "user_id", "digested_at"),
+        Index("ix_notifications_target_kind_target_id", "target_kind", "target_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    kind: Mapped[NotificationKind] = mapped_column(str_enum(NotificationKind, length=30))
+    # A kind registered by its domain (notifications/registry.py), e.g. "comment".
+    kind: Mapped[str] = mapped_column(String(30))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     idea_id: Mapped[int | None] = mapped_column(
         ForeignKey("ideas.id", ondelete="CASCADE"), index=True
     )
-    comment_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="SET NULL"))
-    offer_id: Mapped[int | None] = mapped_column(
-        ForeignKey("partner_offers.id", ondelete="SET NULL")
-    )
-    poll_id: Mapped[int | None] = mapped_column(ForeignKey("polls.id", ondelete="CASCADE"))
+    # What the notification is about; a target that was removed since stays as a dangling id.
+    target_kind: Mapped[TargetKind] = mapped_column(str_enum(TargetKind))
+    target_id: Mapped[int] = mapped_column(Integer)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -80,4 +67,4 @@ class Notification(db.Model):
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
-    idea: Mapped[Idea | None] = relationship()
+    idea: Mapped[Idea | None] = relationship("Idea")

@@ -5,35 +5,30 @@ from __future__ import annotations
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
-from idealaari import permissions
+from idealaari import targets
 from idealaari.accounts.models import User
 from idealaari.extensions import db, is_fragment_request
 from idealaari.forms import ConfirmForm
 from idealaari.http import page_arg, safe_next
-from idealaari.ideas.models import Idea, Theme
-from idealaari.notifications import bp, mail, services
+from idealaari.notifications import bp, mail, queries, registry, services
 from idealaari.notifications.forms import MailSettingsForm
-from idealaari.notifications.models import FollowTarget, Notification
-from idealaari.organisations.models import Organisation
+from idealaari.targets import TargetKind
 
 PER_PAGE = 30
 
 
-def _target_or_404(target: str, target_id: int):
-    """The followed thing, if it exists and the member may see it."""
-    if target not in FollowTarget._value2member_map_:
+def _target_or_404(target: str, target_id: int) -> TargetKind:
+    """The kind of the followed thing, if it can be followed, exists and the member may see it."""
+    kind = targets.parse_kind(target)
+    if kind is None or not targets.target_type(kind).followable:
         abort(404)
-    model = {"idea": Idea, "organisation": Organisation, "theme": Theme}[target]
-    row = db.session.get(model, target_id)
-    if row is None or (target == "idea" and not permissions.can_view_idea(current_user, row)):
+    if targets.get_visible(kind, target_id, current_user) is None:
         abort(404)
-    return FollowTarget(target)
+    return kind
 
 
-def _follow_response(target: FollowTarget, target_id: int, message: str):
+def _follow_response(target: TargetKind, target_id: int, message: str):
     if is_fragment_request(f"follow-{target.value}-{target_id}"):
         return render_template(
             "notifications/_follow_button.html", follow_target=target.value, follow_id=target_id
@@ -70,7 +65,7 @@ def unfollow(target: str, target_id: int):
 @bp.get("/notifications/bell")
 def bell():
     """The unread count for the header, loaded lazily by htmx."""
-    count = services.unread_count(current_user) if current_user.is_authenticated else 0
+    count = queries.unread_count(current_user) if current_user.is_authenticated else 0
     return render_template("notifications/_bell.html", unread=count)
 
 
@@ -78,17 +73,15 @@ def bell():
 @login_required
 def index():
     """The member's notifications, newest first."""
-    stmt = (
-        select(Notification)
-        .where(Notification.user_id == current_user.id)
-        .options(selectinload(Notification.actor), selectinload(Notification.idea))
-        .order_by(Notification.created_at.desc(), Notification.id.desc())
+    pagination = db.paginate(
+        queries.notifications_of(current_user), page=page_arg(), per_page=PER_PAGE, error_out=False
     )
-    pagination = db.paginate(stmt, page=page_arg(), per_page=PER_PAGE, error_out=False)
+    registry.preload(pagination.items)
     return render_template(
         "notifications/index.html",
         pagination=pagination,
-        unread=services.unread_count(current_user),
+        entries=[(n, registry.describe(n), registry.notification_url(n)) for n in pagination.items],
+        unread=queries.unread_count(current_user),
     )
 
 

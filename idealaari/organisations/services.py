@@ -7,9 +7,10 @@ from importlib import resources
 
 from flask_babel import gettext as _
 from slugify import slugify
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from idealaari.extensions import db
+from idealaari.organisations import queries
 from idealaari.organisations.models import ADDABLE_KINDS, Organisation, OrganisationKind
 
 
@@ -45,16 +46,10 @@ def sync_reference_areas() -> tuple[int, int]:
     return added, updated
 
 
-def find_by_name(name: str) -> Organisation | None:
-    return db.session.scalar(
-        select(Organisation).where(func.lower(Organisation.name_fi) == name.strip().lower())
-    )
-
-
 def _free_code(name: str) -> str:
     base = slugify(name, max_length=32, word_boundary=True) or "org"
     code, n = base, 2
-    while db.session.scalar(select(Organisation.id).where(Organisation.code == code)) is not None:
+    while queries.code_taken(code):
         code, n = f"{base}-{n}", n + 1
     return code
 
@@ -70,7 +65,7 @@ def add_organisation(*, name: str, kind: OrganisationKind | str) -> Organisation
         kind = OrganisationKind(kind)
     except ValueError:
         raise OrganisationError(_("Choose the kind of organisation.")) from None
-    existing = find_by_name(name)
+    existing = queries.find_by_name(name)
     if existing is not None:
         return existing
     if kind not in ADDABLE_KINDS:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from flask import abort, render_template
-from sqlalchemy import select
 
 from idealaari.extensions import db
 from idealaari.ideas import queries as idea_queries
-from idealaari.organisations import bp
-from idealaari.organisations.models import Organisation, OrganisationKind
+from idealaari.organisations import bp, queries
+from idealaari.organisations.models import OrganisationKind
 
 
 @bp.get("/")
@@ -26,7 +25,7 @@ def index():
 @bp.get("/<code>")
 def detail(code: str):
     """One organisation and its published ideas."""
-    org = db.session.scalar(select(Organisation).where(Organisation.code == code))
+    org = queries.by_code(code)
     if org is None:
         abort(404)
     ideas = list(

@@ -6,11 +6,19 @@ bp = Blueprint("partners", __name__)
 
 
 def init_app(app: Flask) -> None:
-    """Register the routes and the template helpers the idea page, profile and front page use."""
-    from idealaari.partners import queries, views
+    """Register the routes, the offer target and the notification kinds."""
+    from idealaari import permissions, targets
+    from idealaari.partners import notifications, views  # noqa: F401 - routes
+    from idealaari.partners.models import PartnerOffer
 
-    app.jinja_env.globals.update(
-        partners_panel=views.partners_panel,
-        offers_and_partnerships_of=queries.offers_and_partnerships_of,
-        partnership_stats=queries.partnership_stats,
+    targets.register(
+        targets.TargetType(
+            targets.TargetKind.OFFER,
+            model=PartnerOffer,
+            title=lambda offer: offer.idea.title,
+            link=lambda offer: ("partners.idea_partners", {"idea_id": offer.idea_id}),
+            can_view=lambda user, offer: permissions.can_view_idea(user, offer.idea),
+        )
     )
+    notifications.register_kinds()
+    app.register_blueprint(bp)

@@ -11,9 +11,11 @@ from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
 from idealaari.ideas import services as idea_services
 from idealaari.ideas.models import Idea, IdeaStatus, PartnerRole
-from idealaari.notifications.services import follow, notify_offer_answer, notify_partner_offer
+from idealaari.notifications.services import follow
 from idealaari.organisations.models import Organisation
+from idealaari.partners import notifications as partner_notifications
 from idealaari.partners.models import OfferStatus, PartnerOffer
+from idealaari.targets import TargetKind
 
 MESSAGE_MAX = 2_000
 NOTE_MAX = 2_000
@@ -25,19 +27,6 @@ class PartnerError(Exception):
     """A refused partner action; the message is shown to the member."""
 
 
-def offer_refusal(user: User | None, idea: Idea) -> str | None:
-    """Why this member cannot offer to partner on this idea, or None when they can."""
-    if permissions.can_offer_partnership(user, idea):
-        return None
-    if user is None or not getattr(user, "is_authenticated", False):
-        return _("Log in to offer partnership.")
-    if permissions.can_edit_idea(user, idea):
-        return _("You cannot offer to partner on an idea you edit yourself.")
-    if idea.status != IdeaStatus.PUBLISHED:
-        return _("Only published ideas take partner offers.")
-    return _("This idea is not seeking partners.")
-
-
 def make_offer(
     *,
     idea: Idea,
@@ -47,7 +36,7 @@ def make_offer(
     organisation: Organisation | None = None,
 ) -> PartnerOffer:
     """Offer to join the idea in a role, for an organisation (the member's own by default)."""
-    refusal = offer_refusal(member, idea)
+    refusal = permissions.offer_refusal(member, idea)
     if refusal:
         raise PartnerError(refusal)
     try:
@@ -87,7 +76,7 @@ def make_offer(
     )
     db.session.add(offer)
     db.session.flush()
-    notify_partner_offer(offer=offer)
+    partner_notifications.notify_partner_offer(offer=offer)
     return offer
 
 
@@ -126,14 +115,14 @@ def _decide(*, offer: PartnerOffer, actor: User, status: OfferStatus, note: str)
         raise PartnerError(
             _("This offer is no longer open; it is “%(status)s”.", status=offer.status.label)
         )
-    notify_offer_answer(offer=offer, actor=actor)
+    partner_notifications.notify_offer_answer(offer=offer, actor=actor)
 
 
 def accept_offer(*, offer: PartnerOffer, actor: User, note: str = "") -> None:
     """Accept an open offer; the new partner follows the idea from now on."""
     _decide(offer=offer, actor=actor, status=OfferStatus.ACCEPTED, note=note)
     if offer.user is not None:
-        follow(user=offer.user, target="idea", target_id=offer.idea_id)
+        follow(user=offer.user, target=TargetKind.IDEA, target_id=offer.idea_id)
     db.session.flush()
 
 
@@ -145,12 +134,10 @@ def decline_offer(*, offer: PartnerOffer, actor: User, note: str = "") -> None:
 
 def withdraw_offer(*, offer: PartnerOffer, member: User) -> None:
     """The member who offered takes back an open offer or leaves an accepted partnership."""
-    if offer.user_id is None or offer.user_id != getattr(member, "id", None):
-        raise PartnerError(_("Only the member who made the offer can withdraw it."))
-    moved = permissions.can_withdraw_offer(member, offer) and _close(
-        offer, OPEN_STATUSES, status=OfferStatus.WITHDRAWN
-    )
-    if not moved:
+    refusal = permissions.withdraw_refusal(member, offer)
+    if refusal:
+        raise PartnerError(refusal)
+    if not _close(offer, OPEN_STATUSES, status=OfferStatus.WITHDRAWN):
         raise PartnerError(
             _(
                 "This offer can no longer be withdrawn; it is “%(status)s”.",

@@ -5,12 +5,9 @@ Every form works as a plain post (redirect after success); htmx swaps the same p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from idealaari import permissions
 from idealaari.extensions import db, is_fragment_request
@@ -19,68 +16,14 @@ from idealaari.http import get_visible_idea, idea_url, safe_next
 from idealaari.ideas.models import Idea
 from idealaari.organisations.models import Organisation
 from idealaari.partners import bp, queries, services
-from idealaari.partners.forms import DecisionForm, OfferForm
+from idealaari.partners.forms import DecisionForm
 from idealaari.partners.models import PartnerOffer
+from idealaari.partners.panel import PartnerPanel, offer_form, partners_panel
 
 PANEL = "idea-partners"  # the panel on the idea page
 MY_OFFERS = "my-partner-offers"  # the member's offers and the offer form on the partners page
 OFFERS = "partner-offers"  # accepted partners and, for editors, every offer
 PROFILE = "profile-offers"  # the member's offers on their profile
-
-
-def _organisations() -> list[Organisation]:
-    return list(db.session.scalars(select(Organisation).order_by(Organisation.name_fi)))
-
-
-def offer_form(idea: Idea, formdata=None) -> OfferForm:
-    """The offer form; a fresh one defaults to the member's own organisation."""
-    return OfferForm(
-        formdata=formdata,
-        prefix="offer",
-        idea=idea,
-        organisations=_organisations(),
-        organisation=getattr(current_user, "organisation_id", None),
-    )
-
-
-@dataclass
-class PartnerPanel:
-    """What the partner panel and the member's offer section show for the current user."""
-
-    idea: Idea
-    groups: list[queries.PartnerGroup]
-    own_offers: list[PartnerOffer]
-    pending_count: int | None  # for the idea's editors only
-    form: OfferForm | None
-    notice: str | None = None
-    error: str | None = None
-
-    @property
-    def accepted_count(self) -> int:
-        return sum(len(g.offers) for g in self.groups)
-
-    @property
-    def visible(self) -> bool:
-        return bool(
-            self.idea.seeks_partners or self.groups or self.own_offers or self.pending_count
-        )
-
-
-def partners_panel(idea: Idea, form: OfferForm | None = None, **messages) -> PartnerPanel:
-    """Build the partner panel for the current user (also a Jinja global for the idea page)."""
-    can_offer = permissions.can_offer_partnership(current_user, idea)
-    return PartnerPanel(
-        idea=idea,
-        groups=queries.partners_by_organisation(idea),
-        own_offers=queries.offers_by_member_on(current_user, idea),
-        pending_count=(
-            queries.pending_offer_count(idea)
-            if permissions.can_edit_idea(current_user, idea)
-            else None
-        ),
-        form=(form if form is not None else offer_form(idea)) if can_offer else None,
-        **messages,
-    )
 
 
 def decision_form(offer: PartnerOffer, formdata=None) -> DecisionForm:
@@ -107,7 +50,7 @@ def _offers_context(idea: Idea, *, decision_forms: dict | None = None, **extra) 
 def _partners_page(idea: Idea, *, panel: PartnerPanel | None = None, status: int = 200, **extra):
     return render_template(
         "partners/page.html",
-        partner_panel=panel or partners_panel(idea),
+        partner_panel=panel or partners_panel(idea, current_user),
         **_offers_context(idea, **extra),
     ), status
 
@@ -130,13 +73,15 @@ def offer(idea_id: int):
     """Offer to join the idea in a role."""
     idea = get_visible_idea(idea_id)
     target = next((t for t in (PANEL, MY_OFFERS) if is_fragment_request(t)), None)
-    refusal = services.offer_refusal(current_user, idea)
+    refusal = permissions.offer_refusal(current_user, idea)
     if refusal:
         if target:
-            return _member_partial(target, idea, partners_panel(idea, error=refusal), 422)
+            return _member_partial(
+                target, idea, partners_panel(idea, current_user, error=refusal), 422
+            )
         flash(refusal, "error")
         return redirect(idea_url(idea)), 303
-    form = offer_form(idea, formdata=request.form)
+    form = offer_form(idea, current_user, formdata=request.form)
     if form.validate_on_submit():
         try:
             services.make_offer(
@@ -153,10 +98,12 @@ def offer(idea_id: int):
             db.session.commit()
             done = _("Thank you! Your offer was sent to the idea's editors.")
             if target:
-                return _member_partial(target, idea, partners_panel(idea, notice=done), 200)
+                return _member_partial(
+                    target, idea, partners_panel(idea, current_user, notice=done), 200
+                )
             flash(done, "success")
             return redirect(idea_url(idea)), 303
-    panel = partners_panel(idea, form=form)
+    panel = partners_panel(idea, current_user, form=form)
     if target:
         return _member_partial(target, idea, panel, 422)
     return _partners_page(idea, panel=panel, status=422)
@@ -246,7 +193,7 @@ def make_co_editor(offer_id: int):
 def withdraw(offer_id: int):
     """The member who offered withdraws their offer or leaves the partnership."""
     offer = _get_offer(offer_id)
-    if offer.user_id != current_user.id:
+    if not permissions.is_offer_maker(current_user, offer):
         abort(403)
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -266,13 +213,14 @@ def withdraw(offer_id: int):
             "partners/_profile_offers.html",
             member=current_user,
             own=True,
+            mine=queries.offers_and_partnerships_of(current_user, viewer=current_user),
             notice=done,
             error=error,
         ), status
     for target in (PANEL, MY_OFFERS):
         if is_fragment_request(target):
             return _member_partial(
-                target, idea, partners_panel(idea, notice=done, error=error), status
+                target, idea, partners_panel(idea, current_user, notice=done, error=error), status
             )
     flash(error or done, "error" if error else "success")
     return redirect(safe_next(request.form.get("next"), idea_url(idea))), 303

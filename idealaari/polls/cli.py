@@ -1,4 +1,8 @@
-"""`flask polls …`: announce the results of closed polls (run from cron)."""
+"""`flask polls …`: announce the results of closed polls (hourly cron).
+
+Poll pages show a closed poll's results straight away, but they never write; the voters'
+"poll result" notifications go out only from `flask polls announce`.
+"""
 
 from __future__ import annotations
 

@@ -109,4 +109,3 @@ class ProposalForm(FlaskForm):
         _l("Propose an option"),
         validators=[required(_l("Write the option you propose.")), length(max=OPTION_MAX)],
     )
-

@@ -305,10 +305,11 @@ def reject_proposal(*, option: PollOption, actor: User, now: datetime | None = N
 def announce_results(*, poll: Poll, now: datetime | None = None) -> bool:
     """Tell the voters of a closed poll its result, once; return False if it was already done.
 
-    The guarded UPDATE makes this safe to run from cron and page views at the same time: only
-    the transaction that sets results_announced_at sends the notifications.
+    The guarded UPDATE makes overlapping runs safe (two `flask polls announce` processes, or a
+    stale copy of the poll): only the transaction that sets results_announced_at notifies.
+    Page views never call this; a GET does not write.
     """
-    from idealaari.notifications.services import notify_poll_result
+    from idealaari.polls.notifications import notify_poll_result
 
     now = now or utcnow()
     if poll.phase(now) != PollPhase.CLOSED:
@@ -330,7 +331,7 @@ def announce_results(*, poll: Poll, now: datetime | None = None) -> bool:
 
 
 def announce_due_results(*, now: datetime | None = None) -> list[Poll]:
-    """Announce every closed poll whose result has not gone out yet (run from cron)."""
+    """Announce every closed poll not yet announced: the only sender of results (hourly cron)."""
     now = now or utcnow()
     announced = []
     for poll in db.session.scalars(queries.unannounced_closed_polls(now)):

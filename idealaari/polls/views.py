@@ -158,12 +158,11 @@ def _save_poll(form: PollForm, poll: Poll | None, save, message: str):
 @bp.get("/polls/<int:poll_id>")
 def detail(poll_id: int):
     """One poll: its ballot while open, its results once closed."""
+    # No announcing here: a GET must not write. Results are counted from the votes at read
+    # time, so everyone sees them once the poll closes; the hourly `flask polls announce`
+    # notifies the voters.
     poll = db.get_or_404(Poll, poll_id)
     now = utcnow()
-    if poll.phase(now) == PollPhase.CLOSED and poll.results_announced_at is None:
-        # Catch up when cron has not run yet; announcing is idempotent, so a GET may do it.
-        services.announce_results(poll=poll, now=now)
-        db.session.commit()
     return render_template("polls/detail.html", **_context(poll, now))
 
 

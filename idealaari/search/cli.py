@@ -6,13 +6,9 @@ import json
 
 import click
 from flask.cli import AppGroup
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from idealaari.extensions import db
-from idealaari.ideas.models import Idea
-from idealaari.search import get_index
-from idealaari.search.index import INDEXED_STATUSES, IndexUnavailable
+from idealaari.search import service
+from idealaari.search.types import SearchBusy, SearchUnavailable
 
 search_cli = AppGroup("search", help="Manage the full-text search index.")
 
@@ -20,24 +16,20 @@ search_cli = AppGroup("search", help="Manage the full-text search index.")
 @search_cli.command("rebuild")
 def rebuild() -> None:
     """Recreate the index from the database (the database is the source of truth)."""
-    index = get_index()
-    with Session(db.engine) as session:
-        total = session.scalar(
-            select(func.count()).select_from(Idea).where(Idea.status.in_(INDEXED_STATUSES))
-        )
-        with click.progressbar(length=total, label="Indexing ideas") as bar:
-            count = index.rebuild(session, progress=bar.update)
-    click.echo(f"Indexed {count} ideas into {index.path}.")
+    try:
+        with click.progressbar(length=service.indexed_count(), label="Indexing ideas") as bar:
+            count = service.rebuild(progress=bar.update)
+    except SearchBusy as e:
+        raise click.ClickException(f"{e}; try again when it has finished.") from None
+    click.echo(f"Indexed {count} ideas into {service.location()}.")
 
 
 @search_cli.command("check")
 def check() -> None:
     """Report ideas missing from the index or extra in it; exit 1 when there is drift."""
-    index = get_index()
     try:
-        with Session(db.engine) as session:
-            missing, extra = index.drift(session)
-    except IndexUnavailable as e:
+        missing, extra = service.check()
+    except SearchUnavailable as e:
         raise click.ClickException(f"{e} Rebuild it with 'flask search rebuild'.") from None
     if not missing and not extra:
         click.echo("The search index matches the database.")
@@ -53,9 +45,8 @@ def check() -> None:
 def drain() -> None:
     """Index the changes waiting in the outbox (for cron, after the index was busy or down)."""
     try:
-        with Session(db.engine) as session:
-            written = get_index().drain_outbox(session)
-    except IndexUnavailable as e:
+        written = service.drain()
+    except SearchUnavailable as e:
         raise click.ClickException(f"{e} Rebuild it with 'flask search rebuild'.") from None
     click.echo(f"Indexed {written} changed ideas.")
 

@@ -67,8 +67,8 @@ def evaluate(ideas_file: str | Path, queries_file: str | Path) -> dict:
     from idealaari.ideas import services
     from idealaari.organisations.models import Organisation, OrganisationKind
     from idealaari.organisations.services import sync_reference_areas
-    from idealaari.search import get_index
-    from idealaari.search.queries import SearchParams, search_ideas
+    from idealaari.search import service as search_service
+    from idealaari.search.types import SearchParams
 
     ideas = read_jsonl(ideas_file)
     queries = read_jsonl(queries_file)
@@ -85,7 +85,7 @@ def evaluate(ideas_file: str | Path, queries_file: str | Path) -> dict:
         )
         with app.app_context():
             db.create_all()
-            get_index().create_empty()
+            search_service.create_empty()
             sync_reference_areas()
             authors: dict[str, User] = {}
             file_id_of: dict[int, object] = {}
@@ -121,9 +121,7 @@ def evaluate(ideas_file: str | Path, queries_file: str | Path) -> dict:
             db.session.commit()  # the commit indexes, as in the app
             outcomes = []
             for query in queries:
-                results = search_ideas(
-                    get_index(), SearchParams(q=str(query["q"])), None, facets=False
-                )
+                results = search_service.search(SearchParams(q=str(query["q"])), None, facets=False)
                 got = [file_id_of.get(hit.idea_id, hit.idea_id) for hit in results.hits[:TOP]]
                 relevant = list(query.get("relevant") or [])
                 r = len(relevant)

@@ -10,30 +10,8 @@ from idealaari.extensions import db, is_fragment_request
 from idealaari.ideas import queries as idea_queries
 from idealaari.ideas.models import Idea, Phase, TargetGroup
 from idealaari.organisations.models import Organisation
-from idealaari.search import bp, get_index
-from idealaari.search.index import IndexUnavailable
-from idealaari.search.queries import SearchParams, search_ideas, similar_ideas
-
-
-def ideas_in_order(ids: list[int], visible_to=None) -> list[Idea]:
-    """Load ideas by id keeping the given order; the database decides what is visible."""
-    from idealaari.permissions import can_view_idea
-
-    if not ids:
-        return []
-    found = {
-        idea.id: idea
-        for idea in db.session.scalars(
-            idea_queries.with_listing_details(select(Idea).where(Idea.id.in_(ids)))
-        )
-    }
-    return [
-        found[i]
-        for i in ids
-        if i in found
-        and can_view_idea(visible_to, found[i])
-        and found[i].status.value in ("published", "draft")
-    ]
+from idealaari.search import bp, service
+from idealaari.search.types import SearchParams, SearchUnavailable
 
 
 def _labels() -> dict[str, dict[str, str]]:
@@ -65,14 +43,17 @@ def search():
         "labels": _labels(),
     }
     try:
-        results = search_ideas(get_index(), params, current_user)
-    except IndexUnavailable as e:
+        results = service.search(params, current_user)
+    except SearchUnavailable as e:
         current_app.logger.error("search unavailable: %s", e)
         context["unavailable"] = True
         context["ideas"] = _fallback(params)
     else:
         context["results"] = results
-        ideas = {i.id: i for i in ideas_in_order([h.idea_id for h in results.hits], current_user)}
+        ideas = {
+            i.id: i
+            for i in idea_queries.ideas_in_order([h.idea_id for h in results.hits], current_user)
+        }
         context["hits"] = [(ideas[h.idea_id], h) for h in results.hits if h.idea_id in ideas]
     if is_fragment_request("search-results"):
         return render_template("search/_results.html", **context)
@@ -97,9 +78,5 @@ def similar():
     exclude = request.args.get("exclude", type=int)
     ideas: list[Idea] = []
     if len(text) >= 4:
-        try:
-            ids = [i for i, _score in similar_ideas(get_index(), text, exclude_id=exclude, limit=5)]
-        except IndexUnavailable:
-            ids = []
-        ideas = ideas_in_order(ids)
+        ideas = idea_queries.ideas_in_order(service.similar(text, exclude_id=exclude, limit=5))
     return render_template("search/_similar.html", ideas=ideas, exclude=exclude)

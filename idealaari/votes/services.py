@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, update
 from sqlalchemy.exc import IntegrityError
 
 from idealaari import permissions
@@ -48,16 +48,3 @@ def withdraw_vote(*, idea: Idea, voter: User) -> bool:
         return False
     _change_count(idea, -1)
     return True
-
-
-def has_voted(user: User | None, idea: Idea) -> bool:
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    return (
-        db.session.scalar(select(Vote.id).where(Vote.idea_id == idea.id, Vote.user_id == user.id))
-        is not None
-    )
-
-
-def current_count(idea: Idea) -> int:
-    return db.session.scalar(select(Idea.vote_count).where(Idea.id == idea.id)) or 0

@@ -9,13 +9,18 @@ from flask_login import current_user, login_required
 from idealaari.extensions import db, is_fragment_request
 from idealaari.forms import ConfirmForm
 from idealaari.http import get_visible_idea, idea_url
-from idealaari.votes import bp, services
+from idealaari.votes import bp, queries, services
 
 
 def _respond(idea, *, voted: bool, error: str | None = None):
     target = f"vote-{idea.id}"
     if is_fragment_request(target):
-        html = render_template("votes/_vote_button.html", idea=idea, vote_error=error)
+        html = render_template(
+            "votes/_vote_button.html",
+            idea=idea,
+            voted=queries.has_voted(current_user, idea),
+            vote_error=error,
+        )
         return html, 422 if error else 200
     if error:
         flash(error, "error")
@@ -37,7 +42,7 @@ def _vote(idea_id: int, action):
         return _respond(idea, voted=False, error=str(e))
     db.session.commit()
     db.session.refresh(idea)
-    return _respond(idea, voted=services.has_voted(current_user, idea))
+    return _respond(idea, voted=queries.has_voted(current_user, idea))
 
 
 @bp.post("/ideas/<int:idea_id>/vote")

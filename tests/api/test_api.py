@@ -125,8 +125,12 @@ def test_counts_and_comments_endpoint(client, login, make_user, make_idea):
     voter = make_user()
     login(voter)
     client.post(f"/ideas/{idea.id}/vote")
-    comment = comment_services.post_comment(idea=idea, author=voter, body="Hyvä **idea**!")
-    hidden = comment_services.post_comment(idea=idea, author=voter, body="Poistettava")
+    comment = comment_services.post_comment(
+        discussion=idea.discussion, author=voter, body="Hyvä **idea**!"
+    )
+    hidden = comment_services.post_comment(
+        discussion=idea.discussion, author=voter, body="Poistettava"
+    )
     db.session.commit()
     comment_services.delete_comment(comment=hidden, actor=voter)
     db.session.commit()

@@ -17,7 +17,7 @@ def make_comment(app):
         *, idea, author=None, body="Hyvä idea, kokeillaan meilläkin!", parent=None, created_at=None
     ):
         comment = services.post_comment(
-            idea=idea,
+            discussion=idea.discussion,
             author=author or factories.make_user(),
             body=body,
             parent=parent,

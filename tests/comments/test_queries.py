@@ -37,11 +37,11 @@ def test_comment_counts_counts_visible_comments_in_one_query(make_idea, make_use
     services.delete_comment(comment=removed, actor=removed.author)
     services.hide_comment(comment=hidden, moderator=make_user(role=Role.MODERATOR), reason="Mainos")
     db.session.commit()
-    ids = [busy.id, quiet.id, silent.id]
+    ids = [busy.discussion_id, quiet.discussion_id, silent.discussion_id]
     db.session.expire_all()
     with counted_statements() as statements:
         counts = queries.comment_counts(ids)
-    assert counts == {busy.id: 2, quiet.id: 1, silent.id: 0}
+    assert counts == {busy.discussion_id: 2, quiet.discussion_id: 1, silent.discussion_id: 0}
     assert len(statements) == 1 and "GROUP BY" in statements[0].upper()
 
 
@@ -61,7 +61,7 @@ def test_thread_loads_in_a_fixed_number_of_queries(make_idea, make_comment):
     db.session.expire_all()
     idea = db.session.get(type(idea), idea_id)
     with counted_statements() as statements:
-        thread = queries.thread_for(idea)
+        thread = queries.thread_for(idea.discussion_id)
         names = [r.author.name for c in thread.comments for r in (c, *c.replies)]
         orgs = [r.author.organisation.name_fi for c in thread.comments for r in (c, *c.replies)]
     assert len(names) == len(orgs) == 9 and thread.visible_count == 9
@@ -75,7 +75,7 @@ def test_thread_keeps_removed_comments_in_place(make_idea, make_comment):
     second = make_comment(idea=idea)
     services.delete_comment(comment=first, actor=first.author)
     db.session.commit()
-    thread = queries.thread_for(idea)
+    thread = queries.thread_for(idea.discussion_id)
     assert [c.id for c in thread.comments] == [first.id, second.id]
     assert thread.visible_count == 1
 
@@ -83,11 +83,11 @@ def test_thread_keeps_removed_comments_in_place(make_idea, make_comment):
 def test_new_comment_count(make_idea, make_comment):
     idea = make_idea()
     seen = make_comment(idea=idea)
-    assert queries.new_comment_count(idea.id, seen.id) == 0
+    assert queries.new_comment_count(idea.discussion_id, seen.id) == 0
     make_comment(idea=idea)
     make_comment(idea=idea, parent=seen)
     make_comment(idea=make_idea())
-    assert queries.new_comment_count(idea.id, seen.id) == 2
+    assert queries.new_comment_count(idea.discussion_id, seen.id) == 2
 
 
 def test_api_data_has_visible_comments_in_thread_order(make_idea, make_user, make_comment):
@@ -110,7 +110,7 @@ def test_api_data_has_visible_comments_in_thread_order(make_idea, make_user, mak
     )
     db.session.commit()
 
-    data = queries.visible_comments_for_api(idea)
+    data = queries.visible_comments_for_api(idea.discussion_id)
 
     assert [c["id"] for c in data] == [first.id, reply.id, second.id, under_removed.id]
     by_id = {c["id"]: c for c in data}
@@ -149,7 +149,7 @@ def test_api_data_is_sanitised_and_survives_a_deleted_account(make_idea, make_us
     )
     db.session.delete(leaver)
     db.session.commit()
-    [comment] = queries.visible_comments_for_api(idea)
+    [comment] = queries.visible_comments_for_api(idea.discussion_id)
     assert comment["author"] is None
     assert active_content(comment["body_html"]) == [] and "&lt;script&gt;" in comment["body_html"]
 
@@ -158,7 +158,7 @@ def test_own_comments_are_not_new_to_their_author(make_idea, make_user, make_com
     idea, reader = make_idea(), make_user()
     seen = make_comment(idea=idea)
     make_comment(idea=idea, author=reader, parent=seen)
-    assert queries.new_comment_count(idea.id, seen.id, reader.id) == 0
+    assert queries.new_comment_count(idea.discussion_id, seen.id, reader.id) == 0
     make_comment(idea=idea)
-    assert queries.new_comment_count(idea.id, seen.id, reader.id) == 1
-    assert queries.new_comment_count(idea.id, seen.id) == 2
+    assert queries.new_comment_count(idea.discussion_id, seen.id, reader.id) == 1
+    assert queries.new_comment_count(idea.discussion_id, seen.id) == 2

@@ -10,15 +10,18 @@ from idealaari import permissions
 from idealaari.accounts.models import Role
 from idealaari.comments import services
 from idealaari.comments.models import Comment
+from idealaari.comments.notifications import CommentNotice
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
 from idealaari.ideas.models import IdeaStatus
-from idealaari.notifications.models import Notification, NotificationKind
+from idealaari.notifications.models import Notification
 
 
 def test_post_keeps_the_text_trimmed(make_idea, make_user):
     idea = make_idea()
-    comment = services.post_comment(idea=idea, author=make_user(), body="  Hyvä **idea**!\r\n ")
+    comment = services.post_comment(
+        discussion=idea.discussion, author=make_user(), body="  Hyvä **idea**!\r\n "
+    )
     assert comment.id is not None and comment.body == "Hyvä **idea**!"
     assert comment.parent_id is None and comment.is_visible
 
@@ -27,7 +30,9 @@ def test_reply_to_a_reply_joins_the_top_level_comment(make_idea, make_user, make
     idea = make_idea()
     top = make_comment(idea=idea)
     reply = make_comment(idea=idea, parent=top)
-    second = services.post_comment(idea=idea, author=make_user(), body="Samaa mieltä", parent=reply)
+    second = services.post_comment(
+        discussion=idea.discussion, author=make_user(), body="Samaa mieltä", parent=reply
+    )
     assert reply.parent_id == top.id and second.parent_id == top.id
 
 
@@ -35,27 +40,37 @@ def test_reply_tells_the_parents_author(make_idea, make_user, make_comment):
     idea = make_idea()
     top = make_comment(idea=idea)
     replier = make_user()
-    reply = services.post_comment(idea=idea, author=replier, body="Kiitos", parent=top)
-    notice = db.session.scalar(select(Notification).where(Notification.comment_id == reply.id))
-    assert notice.user_id == top.author_id and notice.kind == NotificationKind.REPLY
+    reply = services.post_comment(
+        discussion=idea.discussion, author=replier, body="Kiitos", parent=top
+    )
+    notice = db.session.scalar(
+        select(Notification).where(
+            Notification.target_kind == "comment", Notification.target_id == reply.id
+        )
+    )
+    assert notice.user_id == top.author_id and notice.kind == CommentNotice.REPLY
 
 
 def test_reply_to_a_comment_of_another_idea_is_refused(make_idea, make_user, make_comment):
     other = make_comment(idea=make_idea())
     with pytest.raises(services.CommentError) as refused:
-        services.post_comment(idea=make_idea(), author=make_user(), body="Hei", parent=other)
+        services.post_comment(
+            discussion=make_idea().discussion, author=make_user(), body="Hei", parent=other
+        )
     assert refused.value.status == 422 and "this idea" in str(refused.value)
 
 
 @pytest.mark.parametrize("body", ["", "   \n  ", None, "x" * 10_001])
 def test_empty_or_too_long_comment_is_refused(make_idea, make_user, body):
     with pytest.raises(services.CommentError) as refused:
-        services.post_comment(idea=make_idea(), author=make_user(), body=body)
+        services.post_comment(discussion=make_idea().discussion, author=make_user(), body=body)
     assert refused.value.status == 422
 
 
 def test_ten_thousand_characters_is_the_most(make_idea, make_user):
-    comment = services.post_comment(idea=make_idea(), author=make_user(), body="x" * 10_000)
+    comment = services.post_comment(
+        discussion=make_idea().discussion, author=make_user(), body="x" * 10_000
+    )
     assert len(comment.body) == 10_000
 
 
@@ -71,22 +86,31 @@ def test_ten_thousand_characters_is_the_most(make_idea, make_user):
 def test_only_published_ideas_take_comments(make_idea, make_user, status, message):
     idea = make_idea(status=status)
     with pytest.raises(services.CommentForbidden) as refused:
-        services.post_comment(idea=idea, author=make_user(role=Role.MODERATOR), body="Hei")
+        services.post_comment(
+            discussion=idea.discussion, author=make_user(role=Role.MODERATOR), body="Hei"
+        )
     assert refused.value.status == 403 and message in str(refused.value)
     assert db.session.scalar(select(Comment)) is None
 
 
 def test_visitors_cannot_comment(make_idea):
     with pytest.raises(services.CommentForbidden):
-        services.post_comment(idea=make_idea(), author=AnonymousUserMixin(), body="Hei")
+        services.post_comment(
+            discussion=make_idea().discussion, author=AnonymousUserMixin(), body="Hei"
+        )
 
 
 def test_same_post_twice_within_a_minute_makes_one_comment(make_idea, make_user):
     idea, author = make_idea(), make_user()
     now = utcnow()
-    first = services.post_comment(idea=idea, author=author, body="Hyvä idea", now=now)
+    first = services.post_comment(
+        discussion=idea.discussion, author=author, body="Hyvä idea", now=now
+    )
     again = services.post_comment(
-        idea=idea, author=author, body=" Hyvä idea ", now=now + timedelta(seconds=30)
+        discussion=idea.discussion,
+        author=author,
+        body=" Hyvä idea ",
+        now=now + timedelta(seconds=30),
     )
     assert again.id == first.id
     assert len(db.session.scalars(select(Comment)).all()) == 1
@@ -95,22 +119,29 @@ def test_same_post_twice_within_a_minute_makes_one_comment(make_idea, make_user)
 def test_same_text_later_or_elsewhere_is_a_new_comment(make_idea, make_user):
     idea, author = make_idea(), make_user()
     now = utcnow()
-    first = services.post_comment(idea=idea, author=author, body="Hyvä idea", now=now)
-    as_reply = services.post_comment(
-        idea=idea, author=author, body="Hyvä idea", parent=first, now=now
+    first = services.post_comment(
+        discussion=idea.discussion, author=author, body="Hyvä idea", now=now
     )
-    by_other = services.post_comment(idea=idea, author=make_user(), body="Hyvä idea", now=now)
+    as_reply = services.post_comment(
+        discussion=idea.discussion, author=author, body="Hyvä idea", parent=first, now=now
+    )
+    by_other = services.post_comment(
+        discussion=idea.discussion, author=make_user(), body="Hyvä idea", now=now
+    )
     later = services.post_comment(
-        idea=idea, author=author, body="Hyvä idea", now=now + timedelta(seconds=61)
+        discussion=idea.discussion, author=author, body="Hyvä idea", now=now + timedelta(seconds=61)
     )
     assert len({first.id, as_reply.id, by_other.id, later.id}) == 4
 
 
 def test_reposting_a_removed_comment_makes_a_new_one(make_idea, make_user):
     idea, author = make_idea(), make_user()
-    first = services.post_comment(idea=idea, author=author, body="Hyvä idea")
+    first = services.post_comment(discussion=idea.discussion, author=author, body="Hyvä idea")
     services.delete_comment(comment=first, actor=author)
-    assert services.post_comment(idea=idea, author=author, body="Hyvä idea").id != first.id
+    assert (
+        services.post_comment(discussion=idea.discussion, author=author, body="Hyvä idea").id
+        != first.id
+    )
 
 
 def test_author_edits_within_fifteen_minutes(make_idea, make_comment):

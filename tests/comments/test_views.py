@@ -10,7 +10,7 @@ from idealaari.accounts.models import Role
 from idealaari.comments.models import Comment
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
-from idealaari.ideas.models import IdeaStatus
+from idealaari.ideas.models import Idea, IdeaStatus
 from tests.test_security import XSS_PAYLOADS, active_content
 
 
@@ -22,7 +22,9 @@ def comments(idea_id=None) -> list[Comment]:
     db.session.expire_all()
     stmt = select(Comment).order_by(Comment.id)
     if idea_id is not None:
-        stmt = stmt.where(Comment.idea_id == idea_id)
+        stmt = stmt.join(Idea, Idea.discussion_id == Comment.discussion_id).where(
+            Idea.id == idea_id
+        )
     return list(db.session.scalars(stmt))
 
 
@@ -617,7 +619,9 @@ def test_comment_count_matches_the_database(client, make_idea, make_comment):
     idea = make_idea()
     for _ in range(3):
         make_comment(idea=idea)
-    count = db.session.scalar(select(func.count(Comment.id)).where(Comment.idea_id == idea.id))
+    count = db.session.scalar(
+        select(func.count(Comment.id)).where(Comment.discussion_id == idea.discussion_id)
+    )
     assert f"Comments ({count})" in client.get(page_of(idea)).text
 
 

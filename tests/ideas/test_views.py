@@ -109,11 +109,19 @@ def test_organisation_must_be_a_number(client, login, make_user):
     assert resp.status_code == 422 and "Choose one of the options given." in resp.text
 
 
-def test_cannot_post_for_another_organisation(client, login, make_user, make_org):
-    login(make_user())
+def test_the_form_offers_only_the_members_own_organisation(client, login, make_user, make_org):
+    """The form's choices refuse first; the service's own rule is tested in test_services.py."""
+    member = login(make_user())
     other = make_org()
+    page = client.get("/ideas/new").text
+    select_box = page[page.index('name="organisation"') :].split("</select>")[0]
+    assert (
+        f'value="{member.organisation_id}"' in select_box
+        and member.organisation.name_en in select_box
+    )
+    assert f'value="{other.id}"' not in select_box and other.name_en not in page
     resp = client.post("/ideas/new", data=idea_form(organisation=str(other.id)))
-    assert resp.status_code == 422
+    assert resp.status_code == 422 and "Choose one of the options given." in resp.text
     assert db.session.scalar(select(Idea)) is None
 
 

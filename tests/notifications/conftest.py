@@ -1,5 +1,5 @@
-"""Notification fixtures: a real SMTP server on 127.0.0.1, an outbox folder, and rows made with
-the comment and partner models directly (their services are being written in parallel)."""
+"""Notification fixtures: a real SMTP server on 127.0.0.1, an outbox folder, and comments and
+partner offers made through their services, so the notifications are the ones members cause."""
 
 from __future__ import annotations
 
@@ -9,14 +9,18 @@ import threading
 
 import pytest
 from aiosmtpd.controller import Controller
+from sqlalchemy import select
 
-from idealaari.comments.models import Comment
+from idealaari.comments import services as comment_services
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
 from idealaari.ideas.models import PartnerRole
 from idealaari.notifications import mail, services
-from idealaari.notifications.models import FollowTarget
-from idealaari.partners.models import OfferStatus, PartnerOffer
+from idealaari.notifications.models import Notification
+from idealaari.partners import services as partner_services
+from idealaari.partners.models import OfferStatus
+from idealaari.partners.notifications import PartnerNotice
+from idealaari.targets import TargetKind
 from tests.notifications.helpers import BASE_URL, free_port
 
 
@@ -101,7 +105,7 @@ def now():
 @pytest.fixture
 def follow(app):
     def _follow(user, target, target_id):
-        row = services.follow(user=user, target=FollowTarget(target), target_id=target_id)
+        row = services.follow(user=user, target=TargetKind(target), target_id=target_id)
         db.session.commit()
         return row
 
@@ -110,49 +114,47 @@ def follow(app):
 
 @pytest.fixture
 def make_comment(app):
-    """A comment row and its notifications, committed, as the comments service will make them."""
+    """A comment posted through the comments service, committed; `created_at` dates it (and
+    its notifications) in the past."""
 
     def make(
         *, idea, author, body="Hyvä idea, kokeillaan meilläkin!", parent=None, created_at=None
     ):
-        comment = Comment(
-            idea_id=idea.id,
-            author_id=author.id,
-            parent_id=parent.id if parent else None,
-            body=body,
-            created_at=created_at or utcnow(),
+        comment = comment_services.post_comment(
+            discussion=idea.discussion, author=author, body=body, parent=parent, now=created_at
         )
-        db.session.add(comment)
-        db.session.flush()
-        rows = services.notify_comment(comment=comment)
-        if created_at is not None:
-            for row in rows:
-                row.created_at = created_at
+        _date_notifications(TargetKind.COMMENT, comment.id, created_at)
         db.session.commit()
         return comment
 
     return make
 
 
+def _date_notifications(kind: TargetKind, target_id: int, created_at) -> None:
+    if created_at is None:
+        return
+    for row in db.session.scalars(
+        select(Notification).where(
+            Notification.target_kind == kind, Notification.target_id == target_id
+        )
+    ):
+        row.created_at = created_at
+
+
 @pytest.fixture
 def make_offer(app, make_user):
-    """A partner offer row and its notifications, committed (which mails the editors at once)."""
+    """A partner offer made through the partners service, committed (which mails the editors
+    at once)."""
 
     def make(idea, *, member=None, message="Meillä on testiyksikkö kotihoidossa.", created_at=None):
         member = member or make_user()
-        offer = PartnerOffer(
-            idea_id=idea.id,
-            user_id=member.id,
-            organisation_id=member.organisation_id,
-            role=PartnerRole.PILOT_SITE,
-            message=message,
+        if not idea.seeks_partners:  # as its editors would have said, so that it takes offers
+            idea.seeks_partners = True
+            idea.partner_roles = [PartnerRole.PILOT_SITE]
+        offer = partner_services.make_offer(
+            idea=idea, member=member, role=PartnerRole.PILOT_SITE, message=message
         )
-        db.session.add(offer)
-        db.session.flush()
-        rows = services.notify_partner_offer(offer=offer)
-        if created_at is not None:
-            for row in rows:
-                row.created_at = created_at
+        _date_notifications(TargetKind.OFFER, offer.id, created_at)
         db.session.commit()
         return offer
 
@@ -161,11 +163,24 @@ def make_offer(app, make_user):
 
 @pytest.fixture
 def answer_offer(app):
+    """Accept or decline an offer through the partners service; returns the answer's rows."""
+
     def answer(offer, *, actor, status=OfferStatus.ACCEPTED):
-        offer.status = status
-        offer.decided_by_id = actor.id
-        offer.decided_at = utcnow()
-        rows = services.notify_offer_answer(offer=offer, actor=actor)
+        decide = (
+            partner_services.accept_offer
+            if status == OfferStatus.ACCEPTED
+            else partner_services.decline_offer
+        )
+        decide(offer=offer, actor=actor)
+        rows = list(
+            db.session.scalars(
+                select(Notification).where(
+                    Notification.target_kind == TargetKind.OFFER,
+                    Notification.target_id == offer.id,
+                    Notification.kind == PartnerNotice.OFFER_ANSWER,
+                )
+            )
+        )
         db.session.commit()
         return rows
 

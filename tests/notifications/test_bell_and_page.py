@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from idealaari.extensions import db
-from idealaari.notifications import services
+from idealaari.notifications import queries
 from idealaari.notifications.models import Notification
 
 
@@ -73,7 +73,7 @@ def test_mark_all_read(client, login, make_user, make_idea, make_comment, follow
     assert "bell-count" not in client.get("/notifications/bell").text
     page = client.get("/notifications").text
     assert "All notifications are marked read." in page and "Mark all read" not in page
-    assert services.unread_count(member) == 0
+    assert queries.unread_count(member) == 0
 
 
 def test_mark_all_read_is_for_members(client, htmx_headers):

@@ -9,8 +9,9 @@ from sqlalchemy import select
 
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
+from idealaari.ideas import notifications as idea_notifications
 from idealaari.ideas.models import Phase
-from idealaari.notifications import delivery, services
+from idealaari.notifications import delivery
 from idealaari.notifications.models import Notification
 from tests.notifications.helpers import BASE_URL, html_part, text_part, unsubscribe_path
 
@@ -67,7 +68,7 @@ def test_digest_groups_by_idea_with_the_comments_text(
         body="Kiinnostava, kokeillaan Porissa.",
         created_at=now - timedelta(hours=2),
     )
-    services.notify_phase_change(idea=first, old_phase="ideation", actor=first.author)
+    idea_notifications.notify_phase_change(idea=first, old_phase="ideation", actor=first.author)
     first.phase = Phase.TESTING
     db.session.commit()
 
@@ -122,7 +123,7 @@ def test_removed_and_hidden_comments_are_left_out(
     assert "Poistettu" not in text and "Piilotettu" not in text
     assert kept.id
     # Left out, not mailed: their notifications are not marked.
-    assert sorted(r.comment_id for r in rows_of(member) if r.digested_at) == [kept.id]
+    assert sorted(r.target_id for r in rows_of(member) if r.digested_at) == [kept.id]
 
 
 def test_running_send_digests_twice_sends_one_message(

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from idealaari import targets
 from idealaari.extensions import db
 from idealaari.ideas.models import IdeaStatus
-from idealaari.notifications.models import Follow, FollowTarget
+from idealaari.notifications.models import Follow
+from idealaari.targets import TargetKind
 
 
 def follows_of(user) -> list[tuple[str, int]]:
@@ -126,5 +128,8 @@ def test_idea_page_shows_the_follow_button(client, login, make_user, make_idea):
     assert f'id="follow-idea-{idea.id}"' in page and 'aria-pressed="false"' in page
 
 
-def test_follow_target_enum_covers_the_routes():
-    assert {t.value for t in FollowTarget} == {"idea", "organisation", "theme"}
+def test_followable_targets_are_ideas_organisations_and_themes(app):
+    followable = {
+        k.value for k in TargetKind if targets.parse_kind(k) and targets.target_type(k).followable
+    }
+    assert followable == {"idea", "organisation", "theme"}

@@ -14,9 +14,11 @@ from idealaari.accounts.models import Role
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
 from idealaari.ideas.models import PartnerRole
-from idealaari.notifications import delivery, services
-from idealaari.notifications.models import Notification, NotificationKind
+from idealaari.notifications import delivery
+from idealaari.notifications.models import Notification
+from idealaari.partners import notifications as partner_notifications
 from idealaari.partners.models import PartnerOffer
+from idealaari.partners.notifications import PartnerNotice
 from tests.notifications.helpers import BASE_URL, html_part, text_part
 
 
@@ -47,7 +49,7 @@ def test_partner_offer_mail_arrives_with_the_idea_title(
     # A plain <URL> on one line, as mail programs expect it (not RFC 2047 encoded words).
     raw = smtp_server.envelopes[0].content
     assert f"\r\nList-Unsubscribe: <{BASE_URL}/notifications/unsubscribe/".encode() in raw
-    [row] = notifications_of(idea.author, NotificationKind.PARTNER_OFFER)
+    [row] = notifications_of(idea.author, PartnerNotice.PARTNER_OFFER)
     assert row.emailed_at is not None and row.digested_at is None
     assert notifications_of(member) == []  # the one who offered hears nothing of their own offer
 
@@ -107,7 +109,7 @@ def test_a_rolled_back_offer_sends_nothing(smtp_server, make_idea, make_user):
     )
     db.session.add(offer)
     db.session.flush()
-    services.notify_partner_offer(offer=offer)
+    partner_notifications.notify_partner_offer(offer=offer)
     db.session.rollback()
     db.session.commit()
     assert smtp_server.messages == []
@@ -140,7 +142,7 @@ def _offer_route(app):
         )
         db.session.add(offer)
         db.session.flush()
-        services.notify_partner_offer(offer=offer)
+        partner_notifications.notify_partner_offer(offer=offer)
         db.session.commit()
         return jsonify(offer=offer.id)
 

@@ -7,16 +7,22 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from idealaari.accounts.models import Role
+from idealaari.comments.notifications import CommentNotice
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
+from idealaari.ideas import notifications as idea_notifications
 from idealaari.ideas.models import Phase
+from idealaari.ideas.notifications import IdeaNotice
 from idealaari.notifications import services
-from idealaari.notifications.models import Notification, NotificationKind
+from idealaari.notifications.models import Notification
 from idealaari.partners.models import OfferStatus
+from idealaari.partners.notifications import PartnerNotice
+from idealaari.polls import notifications as poll_notifications
 from idealaari.polls.models import Poll
+from idealaari.polls.notifications import PollNotice
 
 
-def rows(kind=None) -> list[tuple[int, NotificationKind]]:
+def rows(kind=None) -> list[tuple[int, str]]:
     db.session.expire_all()
     stmt = select(Notification).order_by(Notification.id)
     if kind is not None:
@@ -32,12 +38,12 @@ def test_comment_notifies_followers_but_not_the_commenter(
     follow(reader, "idea", idea.id)
     follow(commenter, "idea", idea.id)
     comment = make_comment(idea=idea, author=commenter)
-    got = sorted(rows(NotificationKind.COMMENT))
+    got = sorted(rows(CommentNotice.COMMENT))
     assert got == sorted(
-        [(idea.author_id, NotificationKind.COMMENT), (reader.id, NotificationKind.COMMENT)]
+        [(idea.author_id, CommentNotice.COMMENT), (reader.id, CommentNotice.COMMENT)]
     )
     assert all(
-        n.comment_id == comment.id and n.actor_id == commenter.id
+        (n.target_kind, n.target_id) == ("comment", comment.id) and n.actor_id == commenter.id
         for n in db.session.scalars(select(Notification))
     )
 
@@ -50,8 +56,8 @@ def test_reply_notifies_the_parents_author_once(make_user, make_idea, make_comme
     before = len(rows())
     make_comment(idea=idea, author=replier, parent=parent)
     new = rows()[before:]
-    assert (first.id, NotificationKind.REPLY) in new
-    assert (first.id, NotificationKind.COMMENT) not in new  # not twice
+    assert (first.id, CommentNotice.REPLY) in new
+    assert (first.id, CommentNotice.COMMENT) not in new  # not twice
     assert all(uid != replier.id for uid, _ in new)
 
 
@@ -65,9 +71,10 @@ def test_partner_offer_notifies_editors_but_not_the_one_offering(
     idea = make_idea(author=author)
     idea.co_editors.append(co_editor)
     db.session.commit()
-    make_offer(idea, member=contact)  # an editor offering themselves hears nothing of it
-    assert sorted(uid for uid, _ in rows(NotificationKind.PARTNER_OFFER)) == sorted(
-        [author.id, co_editor.id]
+    member = make_user()
+    make_offer(idea, member=member)  # every editor hears of it; the one offering does not
+    assert sorted(uid for uid, _ in rows(PartnerNotice.PARTNER_OFFER)) == sorted(
+        [author.id, contact.id, co_editor.id]
     )
 
 
@@ -76,7 +83,7 @@ def test_offer_answer_goes_to_the_member_who_offered(make_idea, make_offer, answ
     offer = make_offer(idea)
     [row] = answer_offer(offer, actor=idea.author, status=OfferStatus.DECLINED)
     assert row.user_id == offer.user_id and row.data == {"status": "declined"}
-    assert (idea.author_id, NotificationKind.OFFER_ANSWER) not in rows()
+    assert (idea.author_id, PartnerNotice.OFFER_ANSWER) not in rows()
 
 
 def test_phase_change_notifies_followers_but_not_the_editor(make_user, make_idea, follow):
@@ -84,9 +91,9 @@ def test_phase_change_notifies_followers_but_not_the_editor(make_user, make_idea
     reader = make_user()
     follow(reader, "idea", idea.id)
     idea.phase = Phase.TESTING
-    services.notify_phase_change(idea=idea, old_phase="ideation", actor=idea.author)
+    idea_notifications.notify_phase_change(idea=idea, old_phase="ideation", actor=idea.author)
     db.session.commit()
-    assert rows() == [(reader.id, NotificationKind.PHASE_CHANGE)]
+    assert rows() == [(reader.id, IdeaNotice.PHASE_CHANGE)]
     assert db.session.scalar(select(Notification)).data == {"from": "ideation", "to": "testing"}
 
 
@@ -105,9 +112,9 @@ def test_new_idea_notifies_theme_and_organisation_followers_once(
     got = rows()
     assert sorted(got) == sorted(
         [
-            (theme_fan.id, NotificationKind.NEW_IDEA_IN_THEME),
-            (both.id, NotificationKind.NEW_IDEA_IN_THEME),
-            (org_fan.id, NotificationKind.NEW_IDEA_IN_ORGANISATION),
+            (theme_fan.id, IdeaNotice.NEW_IDEA_IN_THEME),
+            (both.id, IdeaNotice.NEW_IDEA_IN_THEME),
+            (org_fan.id, IdeaNotice.NEW_IDEA_IN_ORGANISATION),
         ]
     )
 
@@ -122,9 +129,9 @@ def test_poll_result_goes_to_the_given_voters(make_user):
     )
     db.session.add(poll)
     db.session.flush()
-    services.notify_poll_result(poll=poll, recipients=[v.id for v in voters])
+    poll_notifications.notify_poll_result(poll=poll, recipients=[v.id for v in voters])
     db.session.commit()
-    assert sorted(rows()) == sorted((v.id, NotificationKind.POLL_RESULT) for v in voters)
+    assert sorted(rows()) == sorted((v.id, PollNotice.POLL_RESULT) for v in voters)
 
 
 def test_set_digest_frequency_refuses_unknown_values(make_user):

@@ -6,9 +6,11 @@ from sqlalchemy import select
 from idealaari.accounts.models import Role
 from idealaari.extensions import db
 from idealaari.ideas.models import IdeaStatus, PartnerRole
-from idealaari.notifications.models import Follow, FollowTarget, Notification, NotificationKind
+from idealaari.notifications.models import Follow, Notification
 from idealaari.partners import services
 from idealaari.partners.models import OfferStatus, PartnerOffer
+from idealaari.partners.notifications import PartnerNotice
+from idealaari.targets import TargetKind
 
 
 def notifications(kind, user):
@@ -33,9 +35,13 @@ def test_offer_defaults_to_members_organisation_and_notifies_editors(make_user, 
     assert offer.organisation_id == member.organisation_id
     assert offer.message == "Meillä on testiyksikkö."
     for editor in (idea.author, co_editor, area_contact):
-        [row] = notifications(NotificationKind.PARTNER_OFFER, editor)
-        assert row.offer_id == offer.id and row.actor_id == member.id and row.idea_id == idea.id
-    assert notifications(NotificationKind.PARTNER_OFFER, member) == []
+        [row] = notifications(PartnerNotice.PARTNER_OFFER, editor)
+        assert (
+            (row.target_kind, row.target_id) == ("offer", offer.id)
+            and row.actor_id == member.id
+            and row.idea_id == idea.id
+        )
+    assert notifications(PartnerNotice.PARTNER_OFFER, member) == []
 
 
 def test_offer_for_another_organisation(make_user, make_org, make_seeking_idea):
@@ -124,10 +130,10 @@ def test_accepting_notifies_the_member_and_makes_them_follow(make_seeking_idea, 
     assert offer.status == OfferStatus.ACCEPTED
     assert offer.decided_by_id == idea.author_id and offer.decided_at is not None
     assert offer.decision_note == "Tervetuloa mukaan!"
-    [answer] = notifications(NotificationKind.OFFER_ANSWER, offer.user)
+    [answer] = notifications(PartnerNotice.OFFER_ANSWER, offer.user)
     assert answer.data == {"status": "accepted"} and answer.actor_id == idea.author_id
     follow = db.session.scalar(select(Follow).where(Follow.user_id == offer.user_id))
-    assert follow.target == FollowTarget.IDEA and follow.target_id == idea.id
+    assert follow.target == TargetKind.IDEA and follow.target_id == idea.id
 
 
 def test_declining_notifies_but_does_not_follow(make_seeking_idea, make_offer):
@@ -136,7 +142,7 @@ def test_declining_notifies_but_does_not_follow(make_seeking_idea, make_offer):
     services.decline_offer(offer=offer, actor=idea.author)
     db.session.commit()
     assert offer.status == OfferStatus.DECLINED and offer.decision_note is None
-    [answer] = notifications(NotificationKind.OFFER_ANSWER, offer.user)
+    [answer] = notifications(PartnerNotice.OFFER_ANSWER, offer.user)
     assert answer.data == {"status": "declined"}
     assert db.session.scalar(select(Follow).where(Follow.user_id == offer.user_id)) is None
 
@@ -193,7 +199,7 @@ def test_a_decision_made_meanwhile_in_another_session_wins(app, make_seeking_ide
     with pytest.raises(services.PartnerError, match="“Declined”"):
         services.accept_offer(offer=offer, actor=idea.author)
     assert offer.status == OfferStatus.DECLINED
-    assert notifications(NotificationKind.OFFER_ANSWER, offer.user) == []
+    assert notifications(PartnerNotice.OFFER_ANSWER, offer.user) == []
 
 
 def test_decision_note_is_limited(make_seeking_idea, make_offer):

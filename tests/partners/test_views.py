@@ -6,9 +6,10 @@ from sqlalchemy import select
 from idealaari.accounts.models import Role
 from idealaari.extensions import db
 from idealaari.ideas.models import IdeaStatus, PartnerRole
-from idealaari.notifications.models import Follow, Notification, NotificationKind
+from idealaari.notifications.models import Follow, Notification
 from idealaari.partners import services
 from idealaari.partners.models import OfferStatus, PartnerOffer
+from idealaari.partners.notifications import PartnerNotice
 
 
 def fresh():
@@ -90,7 +91,7 @@ def test_offer_without_javascript(client, login, make_user, make_seeking_idea):
     fresh()
     assert (
         db.session.scalar(
-            select(Notification).where(Notification.kind == NotificationKind.PARTNER_OFFER)
+            select(Notification).where(Notification.kind == PartnerNotice.PARTNER_OFFER)
         ).user_id
         == idea.author_id
     )
@@ -307,7 +308,7 @@ def test_accept_without_javascript(client, login, make_seeking_idea, make_offer)
     assert offer.status == OfferStatus.ACCEPTED and offer.decision_note == "Tervetuloa!"
     assert (
         db.session.scalar(
-            select(Notification).where(Notification.kind == NotificationKind.OFFER_ANSWER)
+            select(Notification).where(Notification.kind == PartnerNotice.OFFER_ANSWER)
         ).user_id
         == offer.user_id
     )
@@ -523,20 +524,14 @@ def test_profile_offers_partial(
     services.accept_offer(offer=accepted, actor=partner_idea.author)
     offered = make_offer(open_idea, member=member, role=PartnerRole.FUNDER)
     db.session.commit()
-    with app.test_request_context(headers={"Cookie": "idealaari_lang=en"}):
-        from flask import render_template
-        from flask_login import login_user
-
-        login_user(member)
-        own = render_template("partners/_profile_offers.html", member=member, own=True)
-        assert 'id="profile-offers"' in own and "<html" not in own
-        assert partner_idea.title in own and open_idea.title in own
-        assert "Leave the partnership" in own and "Withdraw the offer" in own
-    with app.test_request_context(headers={"Cookie": "idealaari_lang=en"}):
-        from flask import render_template
-
-        public = render_template("partners/_profile_offers.html", member=member, own=False)
-        assert partner_idea.title in public and open_idea.title not in public
+    public = client.get(f"/members/{member.id}").text
+    assert 'id="profile-offers"' in public
+    assert partner_idea.title in public and open_idea.title not in public
+    login(member)
+    own = client.get(f"/members/{member.id}").text
+    assert 'id="profile-offers"' in own
+    assert partner_idea.title in own and open_idea.title in own
+    assert "Leave the partnership" in own and "Withdraw the offer" in own
     login(member)
     resp = client.post(
         f"/partner-offers/{offered.id}/withdraw",
@@ -546,16 +541,15 @@ def test_profile_offers_partial(
     assert 'id="profile-offers"' in resp.text and "Your offer is withdrawn." in resp.text
 
 
-def test_network_stats_partial(app, make_org, make_user, make_seeking_idea, make_offer):
+def test_network_stats_on_the_front_page(
+    client, make_org, make_user, make_seeking_idea, make_offer
+):
     idea = make_seeking_idea()
     offer = make_offer(idea, member=make_user(organisation=make_org()))
     services.accept_offer(offer=offer, actor=idea.author)
     db.session.commit()
-    with app.test_request_context(headers={"Cookie": "idealaari_lang=en"}):
-        from flask import render_template
-
-        html = render_template("partners/_network_stats.html")
-    assert 'id="partner-network-stats"' in html and "<html" not in html
+    html = client.get("/").text
+    assert 'id="partner-network-stats"' in html
     assert "<dt>Accepted partnerships</dt><dd>1</dd>" in html
     assert "<dt>Between wellbeing areas</dt><dd>1</dd>" in html
 

@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 from idealaari.accounts.models import Role
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
-from idealaari.notifications.models import Notification, NotificationKind
+from idealaari.notifications.models import Notification
 from idealaari.polls import queries, services
 from idealaari.polls.models import OptionStatus, Poll, PollVote
+from idealaari.polls.notifications import PollNotice
 from tests.polls.conftest import DAY, THEMES, option, timeline
 
 T = datetime(2023, 10, 20, 9, 0, tzinfo=UTC)
@@ -383,8 +384,8 @@ def test_announce_notifies_the_voters_once(moderator, make_user):
     assert services.announce_results(poll=poll, now=T + 2 * DAY) is False
     db.session.commit()
     rows = notifications()
-    assert [(n.user_id, n.kind, n.poll_id) for n in rows] == [
-        (v.id, NotificationKind.POLL_RESULT, poll.id) for v in sorted(voters, key=lambda u: u.id)
+    assert [(n.user_id, n.kind, n.target_id) for n in rows] == [
+        (v.id, PollNotice.POLL_RESULT, poll.id) for v in sorted(voters, key=lambda u: u.id)
     ]
     assert bystander.id not in {n.user_id for n in rows}
     assert poll.results_announced_at == T + DAY
@@ -414,7 +415,7 @@ def test_announce_due_results_takes_only_closed_unannounced_polls(make_poll, mak
     assert services.announce_due_results() == [closed]
     db.session.commit()
     assert services.announce_due_results() == []
-    assert [(n.user_id, n.poll_id) for n in notifications()] == [(voter.id, closed.id)]
+    assert [(n.user_id, n.target_id) for n in notifications()] == [(voter.id, closed.id)]
 
 
 def test_cli_announce_is_idempotent(runner, make_poll, make_user, cast):

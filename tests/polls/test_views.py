@@ -13,7 +13,7 @@ from idealaari.notifications.models import Notification
 from idealaari.polls import services
 from idealaari.polls.models import OptionStatus, Poll, PollVote
 from tests.polls.conftest import THEMES, option
-from tests.test_security import XSS_PAYLOADS
+from tests.test_security import XSS_PAYLOADS, inline_code
 from tests.test_security import active_content as _active_content
 
 FRAGMENT = {"HX-Request": "true", "HX-Target": "poll-vote"}
@@ -338,16 +338,48 @@ def test_a_poll_without_votes_has_no_winner(client, make_poll):
     assert "No votes were given." in page and "0 votes in total." in page
 
 
-def test_opening_a_closed_poll_announces_its_result_once(client, make_user, make_poll, cast):
+def notified_users() -> list[int]:
+    return sorted(db.session.scalars(select(Notification.user_id)))
+
+
+def test_a_closed_poll_page_shows_results_but_announces_nothing(
+    client, login, make_user, make_poll, cast
+):
+    """Reading a page never writes: results are counted at read time, nobody is notified."""
     poll = make_poll(phase="closed")
     voters = [make_user(), make_user()]
     for voter in voters:
         cast(poll, voter, THEMES[0])
+    for reader in (None, voters[0], make_user()):
+        if reader is not None:
+            login(reader)
+        resp = client.get(f"/polls/{poll.id}")
+        assert resp.status_code == 200
+        assert f"The winning option: {THEMES[0]}, with 2 votes." in resp.text
+        assert "2 votes in total." in resp.text
+    db.session.expire_all()
+    assert db.session.get(Poll, poll.id).results_announced_at is None
+    assert notified_users() == []
+
+
+def test_cron_announces_a_closed_poll_once_after_its_page_was_read(
+    client, runner, make_user, make_poll, cast
+):
+    poll = make_poll(phase="closed")
+    voters = [make_user(), make_user()]
+    for voter in voters:
+        cast(poll, voter, THEMES[1])
     assert client.get(f"/polls/{poll.id}").status_code == 200
+    first = runner.invoke(args=["polls", "announce"])
+    assert first.exit_code == 0, first.output
+    assert f"Announced poll {poll.id}" in first.output
+    assert "Announced the results of 1 poll(s)." in first.output
     assert client.get(f"/polls/{poll.id}").status_code == 200
-    rows = list(db.session.scalars(select(Notification)))
-    assert sorted(n.user_id for n in rows) == sorted(v.id for v in voters)
-    assert all(n.poll_id == poll.id for n in rows)
+    again = runner.invoke(args=["polls", "announce"])
+    assert again.exit_code == 0 and "Announced the results of 0 poll(s)." in again.output
+    db.session.commit()  # a fresh snapshot of what the command committed
+    assert notified_users() == sorted(v.id for v in voters)
+    assert db.session.get(Poll, poll.id).results_announced_at is not None
 
 
 def test_an_open_poll_page_announces_nothing(client, make_user, make_poll, cast):
@@ -528,23 +560,22 @@ def test_empty_poll_list(client):
     assert "No poll is open right now." in page and "No poll has closed yet." in page
 
 
-def test_open_polls_partial(app, client, make_poll):
+def test_front_page_lists_the_polls_members_can_act_on(client, make_poll):
     open_poll = make_poll(phase="open", question="Avoin kysely")
     proposing = make_poll(phase="proposals", question="Ehdotusvaiheen kysely")
     make_poll(phase="upcoming", question="Tuleva kysely")
     make_poll(phase="closed", question="Päättynyt kysely")
-    with app.test_request_context("/", headers={"Cookie": "idealaari_lang=en"}):
-        html = app.jinja_env.get_template("polls/_open_polls.html").render()
-    assert 'id="open-polls"' in html
-    assert f'href="/polls/{open_poll.id}"' in html and f'href="/polls/{proposing.id}"' in html
-    assert "Tuleva kysely" not in html and "Päättynyt kysely" not in html
-    assert "Voting is open." in html and "Options can be proposed." in html
+    page = client.get("/").text
+    assert 'id="open-polls"' in page
+    teaser = page[page.index('id="open-polls"') :].split("</section>")[0]
+    assert f'href="/polls/{open_poll.id}"' in teaser and f'href="/polls/{proposing.id}"' in teaser
+    assert "Tuleva kysely" not in page and "Päättynyt kysely" not in page
+    assert "Voting is open." in teaser and "Options can be proposed." in teaser
 
 
-def test_open_polls_partial_is_empty_without_polls(app, make_poll):
+def test_front_page_has_no_poll_panel_without_polls_to_act_on(client, make_poll):
     make_poll(phase="closed")
-    with app.test_request_context("/", headers={"Cookie": "idealaari_lang=en"}):
-        assert app.jinja_env.get_template("polls/_open_polls.html").render().strip() == ""
+    assert 'id="open-polls"' not in client.get("/").text
 
 
 def test_poll_pages_have_one_h1_and_no_inline_script_or_style(
@@ -559,7 +590,7 @@ def test_poll_pages_have_one_h1_and_no_inline_script_or_style(
     for url in urls:
         page = client.get(url).text
         assert page.count("<h1") == 1, url
-        assert "<script>" not in page and " style=" not in page and "<style" not in page, url
+        assert inline_code(page) == [], url
         assert active_content(page) == [], url
 
 

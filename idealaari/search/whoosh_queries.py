@@ -1,25 +1,22 @@
-"""Searching ideas: the one code path behind the search page, the API and `search eval`."""
+"""Whoosh queries: words, filters, visibility, facets, snippets, suggestions, similar ideas.
+
+The Whoosh half of `service.search` and `service.similar`; only `whoosh_backend` calls it.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 from whoosh import highlight, sorting
 from whoosh.query import And, Every, Or, Query, Sequence, Term
 
 from idealaari import permissions
-from idealaari.ideas.models import Phase, TargetGroup
-from idealaari.paging import Pages
 from idealaari.search.analysis import query_words
-from idealaari.search.index import TEXT_FIELDS, DocSets, SearchIndex
+from idealaari.search.types import FACETS, PER_PAGE, SearchHit, SearchParams, SearchResults
 
-SORTS = ("relevance", "newest", "votes")
-FACETS = ("organisation", "themes", "phase", "target_groups", "seeks_partners", "year")
-MULTI_VALUED = {"themes", "target_groups"}
-PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+# Short fields on their own (they weigh more); everything long in one field, indexed once.
+TEXT_FIELDS = ("title", "summary", "tags", "text")
 _PHRASE = re.compile(r'"([^"]+)"')
 SIMILARITY_CUTOFF = 0.25
 # Baseforms too common to say anything about what an idea is about.
@@ -30,88 +27,38 @@ STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class SearchParams:
-    """What the member asked: words, filters, order and page."""
+class DocSets:
+    """Document-number sets of one searcher generation, built on first use and then reused:
+    who may see what, and every facet value. Filters and facet counts become set operations."""
 
-    q: str = ""
-    organisation: str | None = None
-    theme: str | None = None
-    phase: str | None = None
-    target_group: str | None = None
-    seeks_partners: bool = False
-    year: str | None = None
-    sort: str = "relevance"
-    page: int = 1
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self._docs: dict[tuple[str, str], frozenset[int]] = {}
+        self._values: dict[str, dict[str, frozenset[int]]] = {}
+        self._queries: dict[str, frozenset[int]] = {}
 
-    @classmethod
-    def from_args(cls, args) -> SearchParams:
-        """Read parameters, dropping values that cannot be valid."""
-        phase = args.get("phase") or None
-        group = args.get("target_group") or None
-        year = (args.get("year") or "").strip()
-        try:
-            page = max(1, int(args.get("page", 1)))
-        except (TypeError, ValueError):
-            page = 1
-        return cls(
-            q=(args.get("q") or "").strip()[:MAX_QUERY_LENGTH],
-            organisation=(args.get("organisation") or "").strip() or None,
-            theme=(args.get("theme") or "").strip() or None,
-            phase=phase if phase in Phase._value2member_map_ else None,
-            target_group=group if group in TargetGroup._value2member_map_ else None,
-            seeks_partners=args.get("seeks_partners") in ("1", "true", "on", "y"),
-            year=year if year.isdigit() and len(year) == 4 else None,
-            sort=args.get("sort") if args.get("sort") in SORTS else "relevance",
-            page=page,
-        )
+    def docs(self, field: str, value: str) -> frozenset[int]:
+        key = (field, value)
+        if key not in self._docs:
+            self._docs[key] = frozenset(self.searcher.docs_for_query(Term(field, value)))
+        return self._docs[key]
 
-    def filter_args(self) -> dict[str, str]:
-        out = {}
-        for name in ("organisation", "theme", "phase", "target_group", "seeks_partners", "year"):
-            value = getattr(self, name)
-            if value:
-                out[name] = "1" if value is True else str(value)
-        return out
+    def values(self, field: str) -> dict[str, frozenset[int]]:
+        """Every value of a facet field with its documents."""
+        if field not in self._values:
+            terms = [
+                t.decode("utf-8") if isinstance(t, bytes) else t
+                for t in self.searcher.lexicon(field)
+            ]
+            self._values[field] = {t: self.docs(field, t) for t in terms if t}
+        return self._values[field]
 
-    def as_args(self, **changes) -> dict[str, str]:
-        """Query arguments for a link, with some parameters changed (None removes one)."""
-        params = replace(self, **{k: v for k, v in changes.items()})
-        out = {"q": params.q} if params.q else {}
-        out.update(params.filter_args())
-        if params.sort != "relevance":
-            out["sort"] = params.sort
-        if params.page > 1:
-            out["page"] = str(params.page)
-        return out
-
-    @property
-    def has_filters(self) -> bool:
-        return bool(self.filter_args())
-
-
-@dataclass
-class SearchHit:
-    idea_id: int
-    score: float
-    snippet: Markup
-
-
-@dataclass
-class SearchResults:
-    params: SearchParams
-    hits: list[SearchHit]
-    total: int
-    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    suggestion: str | None = None
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // PER_PAGE))
-
-    @property
-    def pagination(self) -> Pages:
-        return Pages(page=self.params.page, pages=self.pages)
+    def visible(self, query) -> frozenset[int]:
+        """The documents a visibility query admits (cached per distinct query)."""
+        key = repr(query)
+        if key not in self._queries:
+            self._queries[key] = frozenset(self.searcher.docs_for_query(query))
+        return self._queries[key]
 
 
 # The facet field of each filter parameter.
@@ -239,11 +186,9 @@ def _filter_sets(docsets: DocSets, params: SearchParams) -> dict[str, frozenset[
 
 
 def search_ideas(
-    index: SearchIndex, params: SearchParams, user=None, *, facets: bool = True
+    searcher, docsets: DocSets, params: SearchParams, user=None, *, facets: bool = True
 ) -> SearchResults:
-    """Search the index; raises IndexUnavailable when the index cannot be read."""
-    searcher = index.searcher()
-    docsets = index.docsets()
+    """The page of ideas matching params that user may see, with facet counts."""
     base = text_query(params.q)
     visible = docsets.visible(visibility_query(user))
     filters = _filter_sets(docsets, params)
@@ -288,12 +233,11 @@ def search_ideas(
 
 
 def similar_ideas(
-    index: SearchIndex, text: str, *, exclude_id: int | None = None, limit: int = 5
-) -> list[tuple[int, float]]:
+    searcher, text: str, *, exclude_id: int | None = None, limit: int = 5
+) -> list[int]:
     """Published ideas most like the text (more-like-this over the index, never a table scan)."""
     if not text.strip():
         return []
-    searcher = index.searcher()
     weights: dict[str, float] = {}
     for field_name in ("title", "text"):
         for term, weight in searcher.key_terms_from_text(field_name, text, numterms=16):
@@ -312,4 +256,4 @@ def similar_ideas(
         return []
     # A shared common word ("hoito") is not similarity: keep what is close to the best match.
     best = hits[0][1]
-    return [(idea_id, s) for idea_id, s in hits if s >= best * SIMILARITY_CUTOFF]
+    return [idea_id for idea_id, s in hits if s >= best * SIMILARITY_CUTOFF]

@@ -1,0 +1,73 @@
+"""Reads of follows and notifications."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask import g, has_app_context
+from sqlalchemy import Select, select
+from sqlalchemy.orm import selectinload
+
+from idealaari.accounts.models import User
+from idealaari.extensions import db
+from idealaari.notifications.models import Follow, Notification
+from idealaari.targets import TargetKind
+
+_FOLLOWS = "idealaari_follows"
+
+
+def follows_of(user: User) -> frozenset[tuple[TargetKind, int]]:
+    """Everything the member follows, loaded once per request (follow buttons ask many times)."""
+    cache = g.setdefault(_FOLLOWS, {}) if has_app_context() else {}
+    if user.id not in cache:
+        cache[user.id] = frozenset(
+            (TargetKind(kind), target_id)
+            for kind, target_id in db.session.execute(
+                select(Follow.target, Follow.target_id).where(Follow.user_id == user.id)
+            )
+        )
+    return cache[user.id]
+
+
+def forget_follows() -> None:
+    """Drop the request's cached follows after a follow or unfollow."""
+    if has_app_context():
+        g.pop(_FOLLOWS, None)
+
+
+def is_following(user: User | None, target: TargetKind | str, target_id: int) -> bool:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return (TargetKind(target), target_id) in follows_of(user)
+
+
+def follower_ids(target: TargetKind, target_ids: Iterable[int]) -> set[int]:
+    ids = list(target_ids)
+    if not ids:
+        return set()
+    return set(
+        db.session.scalars(
+            select(Follow.user_id).where(Follow.target == target, Follow.target_id.in_(ids))
+        )
+    )
+
+
+def unread_count(user: User) -> int:
+    return (
+        db.session.scalar(
+            select(db.func.count())
+            .select_from(Notification)
+            .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        )
+        or 0
+    )
+
+
+def notifications_of(user: User) -> Select:
+    """The member's notifications, newest first, with their actors and ideas."""
+    return (
+        select(Notification)
+        .where(Notification.user_id == user.id)
+        .options(selectinload(Notification.actor), selectinload(Notification.idea))
+        .order_by(Notification.created_at.desc(), Notification.id.desc())
+    )

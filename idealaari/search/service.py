@@ -1,0 +1,106 @@
+"""The search facade: what views, the API, the CLI and `search eval` call.
+
+It speaks in SearchParams, SearchResults and idea ids, and raises only SearchUnavailable (and
+SearchBusy for a second rebuild). Which backend answers is decided once, in
+`idealaari.search.init_app`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from idealaari.extensions import db
+from idealaari.ideas.models import Idea
+from idealaari.search import documents, get_index, outbox
+from idealaari.search.documents import INDEXED_STATUSES, ideas_for_index
+from idealaari.search.types import SearchParams, SearchResults, SearchUnavailable
+
+
+def search(params: SearchParams, user=None, *, facets: bool = True) -> SearchResults:
+    """The page of ideas matching params that user may see; raises SearchUnavailable."""
+    return get_index().search(params, user, facets=facets)
+
+
+def similar(text: str, *, exclude_id: int | None = None, limit: int = 5) -> list[int]:
+    """Ids of published ideas most like the text, best first; [] while search is unavailable."""
+    if not text.strip():
+        return []
+    try:
+        return get_index().similar(text, exclude_id=exclude_id, limit=limit)
+    except SearchUnavailable:
+        return []
+
+
+def idea_text(idea: Idea) -> str:
+    """What an idea's similar ideas are looked up by: its title, summary, need and body."""
+    return documents.idea_text(idea)
+
+
+def similar_to_idea(idea: Idea, *, limit: int = 5) -> list[int]:
+    """Ids of other published ideas like this one, best first; [] while search is unavailable."""
+    text = "\n".join([idea.title, idea.summary, idea.need or "", documents.plain_text(idea.body)])
+    return similar(text, exclude_id=idea.id, limit=limit)
+
+
+def create_empty() -> None:
+    """Start an empty index (a new installation, an evaluation's throw-away index)."""
+    get_index().create_empty()
+
+
+def location() -> str:
+    """Where the index lives, for messages."""
+    return get_index().location
+
+
+def indexed_count() -> int:
+    """How many ideas a rebuild indexes."""
+    with Session(db.engine) as session:
+        return session.scalar(
+            select(func.count()).select_from(Idea).where(Idea.status.in_(INDEXED_STATUSES))
+        )
+
+
+def check() -> tuple[set[int], set[int]]:
+    """(ideas missing from the index, ids in the index that should not be there)."""
+    with Session(db.engine) as session:
+        expected = set(session.scalars(select(Idea.id).where(Idea.status.in_(INDEXED_STATUSES))))
+    indexed = get_index().indexed_idea_ids()
+    return expected - indexed, indexed - expected
+
+
+def drain() -> int:
+    """Index the changes waiting in the outbox; return how many; raises SearchUnavailable."""
+    with Session(db.engine) as session:
+        written = outbox.drain_outbox(session, get_index())
+        outbox.log_unknown_rows(session)
+    return written
+
+
+def rebuild(progress: Callable[[int], None] | None = None) -> int:
+    """Recreate the index from the database, swap it in, then index what changed meanwhile.
+
+    Changes committed while the rebuild runs stay in the outbox (updates of the live index
+    give up at once while a rebuild runs) and are drained into the new index after the swap.
+    """
+    backend = get_index()
+    count = 0
+    with Session(db.engine) as session:
+        with backend.rebuilding() as build:
+            # Read under the rebuild's locks, in the transaction that reads the ideas: these
+            # changes are in what it reads. Ids, not "up to the highest id": on PostgreSQL a
+            # lower id may still commit later, and its change would be lost.
+            taken_in = outbox.pending_ids(session)
+            for idea in ideas_for_index(session):
+                build.add_idea(idea)
+                count += 1
+                if progress is not None:
+                    progress(1)
+        session.rollback()  # end the long read before writing
+        outbox.remove_rows(session, taken_in)
+        session.commit()
+        outbox.drain_outbox(session, backend)
+        outbox.log_unknown_rows(session)
+    return count
