@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextvars
 import os
+from contextlib import contextmanager
 from functools import wraps
 
 import pytest
 from flask import has_app_context
 from flask.testing import FlaskClient
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from idealaari import create_app
 from idealaari.extensions import db, limiter
@@ -184,6 +185,28 @@ def login(client):
         return user
 
     return _login
+
+
+@pytest.fixture
+def count_queries(app):
+    """`with count_queries() as statements:` lists the SQL statements run inside the block
+    (transaction control left out), as Indico's fixture does; for query budgets."""
+
+    @contextmanager
+    def counting():
+        statements: list[str] = []
+
+        def count(conn, cursor, statement, parameters, context, executemany):
+            if not statement.lstrip().upper().startswith(("BEGIN", "SAVEPOINT", "RELEASE")):
+                statements.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            yield statements
+        finally:
+            event.remove(db.engine, "before_cursor_execute", count)
+
+    return counting
 
 
 @pytest.fixture

@@ -170,19 +170,3 @@ def partnership_stats() -> dict[str, int]:
         "cross_organisation": int(cross_organisation),
         "cross_area": int(across_areas),
     }
-
-
-def cross_organisation_partnerships() -> int:
-    """Accepted partnerships whose organisation differs from the idea's organisation."""
-    return (
-        db.session.scalar(
-            select(func.count())
-            .select_from(PartnerOffer)
-            .join(Idea, Idea.id == PartnerOffer.idea_id)
-            .where(
-                PartnerOffer.status == OfferStatus.ACCEPTED,
-                PartnerOffer.organisation_id != Idea.organisation_id,
-            )
-        )
-        or 0
-    )

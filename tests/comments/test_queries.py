@@ -1,9 +1,6 @@
 """Comment reads: counts for lists, the thread on the idea page, data for the API."""
 
-from contextlib import contextmanager
 from datetime import timedelta
-
-from sqlalchemy import event
 
 from idealaari.accounts.models import Role
 from idealaari.comments import queries, services
@@ -12,22 +9,9 @@ from idealaari.extensions import db
 from tests.test_security import active_content
 
 
-@contextmanager
-def counted_statements():
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        if not statement.lstrip().upper().startswith(("BEGIN", "SAVEPOINT", "RELEASE")):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-
-
-def test_comment_counts_counts_visible_comments_in_one_query(make_idea, make_user, make_comment):
+def test_comment_counts_counts_visible_comments_in_one_query(
+    count_queries, make_idea, make_user, make_comment
+):
     busy, quiet, silent = make_idea(), make_idea(), make_idea()
     top = make_comment(idea=busy)
     make_comment(idea=busy, parent=top)
@@ -39,19 +23,19 @@ def test_comment_counts_counts_visible_comments_in_one_query(make_idea, make_use
     db.session.commit()
     ids = [busy.discussion_id, quiet.discussion_id, silent.discussion_id]
     db.session.expire_all()
-    with counted_statements() as statements:
+    with count_queries() as statements:
         counts = queries.comment_counts(ids)
     assert counts == {busy.discussion_id: 2, quiet.discussion_id: 1, silent.discussion_id: 0}
     assert len(statements) == 1 and "GROUP BY" in statements[0].upper()
 
 
-def test_comment_counts_of_nothing_asks_nothing(app):
-    with counted_statements() as statements:
+def test_comment_counts_of_nothing_asks_nothing(count_queries, app):
+    with count_queries() as statements:
         assert queries.comment_counts([]) == {}
     assert statements == []
 
 
-def test_thread_loads_in_a_fixed_number_of_queries(make_idea, make_comment):
+def test_thread_loads_in_a_fixed_number_of_queries(count_queries, make_idea, make_comment):
     idea = make_idea()
     for _ in range(3):
         top = make_comment(idea=idea)
@@ -60,7 +44,7 @@ def test_thread_loads_in_a_fixed_number_of_queries(make_idea, make_comment):
     idea_id = idea.id
     db.session.expire_all()
     idea = db.session.get(type(idea), idea_id)
-    with counted_statements() as statements:
+    with count_queries() as statements:
         thread = queries.thread_for(idea.discussion_id)
         names = [r.author.name for c in thread.comments for r in (c, *c.replies)]
         orgs = [r.author.organisation.name_fi for c in thread.comments for r in (c, *c.replies)]
