@@ -20,4 +20,7 @@ def init_app(app: Flask) -> None:
             followable=True,
         )
     )
+    from idealaari.organisations.cli import organisations_cli
+
     app.register_blueprint(bp)
+    app.cli.add_command(organisations_cli)

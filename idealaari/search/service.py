@@ -34,15 +34,9 @@ def similar(text: str, *, exclude_id: int | None = None, limit: int = 5) -> list
         return []
 
 
-def idea_text(idea: Idea) -> str:
-    """What an idea's similar ideas are looked up by: its title, summary, need and body."""
-    return documents.idea_text(idea)
-
-
 def similar_to_idea(idea: Idea, *, limit: int = 5) -> list[int]:
     """Ids of other published ideas like this one, best first; [] while search is unavailable."""
-    text = "\n".join([idea.title, idea.summary, idea.need or "", documents.plain_text(idea.body)])
-    return similar(text, exclude_id=idea.id, limit=limit)
+    return similar(documents.idea_text(idea), exclude_id=idea.id, limit=limit)
 
 
 def create_empty() -> None:

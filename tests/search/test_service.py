@@ -112,7 +112,9 @@ def test_a_missing_index_is_search_unavailable_and_no_similar_ideas(app, make_id
 # Whoosh leaves a file handle open when it meets a corrupt table of contents.
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_an_unreadable_index_is_search_unavailable_and_no_similar_ideas(app, make_idea):
-    make_idea(title="Kotihoidon etäkäynnit videolla")
+    idea = make_idea(title="Kotihoidon etäkäynnit videolla")
+    make_idea(title="Kotihoidon videokäynnit yöllä")
+    assert service.similar_to_idea(idea)
     index = get_index()
     for f in index.path.iterdir():
         f.write_bytes(b"garbage")
@@ -120,6 +122,7 @@ def test_an_unreadable_index_is_search_unavailable_and_no_similar_ideas(app, mak
     with pytest.raises(SearchUnavailable, match="unreadable"):
         service.search(SearchParams(q="kotihoito"), None, facets=False)
     assert service.similar("kotihoidon etäkäynnit videolla") == []
+    assert service.similar_to_idea(idea) == []
     gc.collect()  # let the leaked handle's warning surface here, where it is ignored
 
 
