@@ -19,12 +19,11 @@ from idealaari.comments.owners import Owner
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db, is_fragment_request
 from idealaari.forms import ConfirmForm
-from idealaari.http import htmx_refusal
+from idealaari.http import htmx_refusal, parse_id
 
 SECTION = "comments"
 THREAD = "comment-thread"
 UPDATES = "comment-updates"
-MAX_ID = 2**31 - 1
 
 
 def comment_url(owner: Owner, comment: Comment) -> str:
@@ -85,14 +84,6 @@ def _add_error(field, message: str) -> None:
     field.errors = [*field.errors, message]
 
 
-def _parse_id(raw: str | None) -> int | None:
-    """A database id from a form or query string; None for anything else."""
-    raw = (raw or "").strip()
-    if not (raw.isascii() and raw.isdigit()) or int(raw) > MAX_ID:
-        return None
-    return int(raw)
-
-
 def _is_own(comment: Comment) -> bool:
     return current_user.is_authenticated and comment.author_id == current_user.id
 
@@ -102,7 +93,7 @@ def thread(owner: str, owner_id: int):
     """The discussion on an idea; htmx asks for the list alone to show new comments."""
     found = _get_owner(owner, owner_id)
     comment_thread = queries.thread_for(found.discussion_id)
-    seen = _parse_id(request.args.get("seen"))
+    seen = parse_id(request.args.get("seen"))
     focus_id = None
     if seen is not None:
         # Focus the first comment the reader has not seen, so keyboard and screen reader
@@ -142,8 +133,8 @@ def updates(owner: str, owner_id: int):
         abort(404)
     if not fragment:
         return redirect(url_for("comments.thread", **found.route))
-    seen = _parse_id(request.args.get("seen")) or 0
-    shown = _parse_id(request.args.get("shown")) or 0
+    seen = parse_id(request.args.get("seen")) or 0
+    shown = parse_id(request.args.get("shown")) or 0
     reader_id = current_user.id if current_user.is_authenticated else None
     new_count = queries.new_comment_count(found.discussion_id, seen, reader_id)
     if new_count == shown:
@@ -159,7 +150,7 @@ def create(owner: str, owner_id: int):
     form = CommentForm()
     parent = None
     if form.parent_id.data:
-        parent_id = _parse_id(form.parent_id.data)
+        parent_id = parse_id(form.parent_id.data)
         parent = db.session.get(Comment, parent_id) if parent_id is not None else None
         if parent is None:
             abort(404)
@@ -233,6 +224,9 @@ def edit(comment_id: int):
     if refusal:
         if fragment:
             return htmx_refusal(refusal, 403)
+        if comment.author_id != current_user.id:
+            # Someone else's comment: a plain refusal, never an edit form holding their text.
+            abort(403, description=refusal)
         # Keep what they wrote on the page, so it can be copied elsewhere.
         keep = state if request.method == "POST" else {}
         return _page(owner, 403, page_error=refusal, **keep)
