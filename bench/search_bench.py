@@ -117,6 +117,7 @@ def load_sqlite(ideas: list[dict]) -> dict:
     from sqlalchemy import select
 
     from idealaari.accounts.models import Role, User
+    from idealaari.comments.models import Discussion
     from idealaari.demo import content as demo
     from idealaari.extensions import db
     from idealaari.ideas.models import (
@@ -135,6 +136,7 @@ def load_sqlite(ideas: list[dict]) -> dict:
     from idealaari.ideas.services import make_slug
     from idealaari.organisations.models import Organisation, OrganisationKind
     from idealaari.organisations.services import sync_reference_areas
+    from idealaari.targets import TargetKind
 
     db.drop_all()
     db.create_all()
@@ -221,6 +223,7 @@ def load_sqlite(ideas: list[dict]) -> dict:
                     created_at=when,
                     updated_at=when,
                     published_at=None if status == IdeaStatus.DRAFT else when,
+                    discussion_id=idea["id"],  # one discussion per idea, with the same id
                 )
             )
             themes += [{"idea_id": idea["id"], "theme_id": theme_id[k]} for k in idea["themes"]]
@@ -229,6 +232,13 @@ def load_sqlite(ideas: list[dict]) -> dict:
             roles += [
                 {"idea_id": idea["id"], "role": PartnerRole(r)} for r in idea["partner_roles"]
             ]
+        conn.execute(
+            Discussion.__table__.insert(),
+            [
+                {"id": row["id"], "owner_kind": TargetKind.IDEA, "owner_id": row["id"]}
+                for row in rows
+            ],
+        )
         conn.execute(Idea.__table__.insert(), rows)
         conn.execute(idea_themes.insert(), themes)
         conn.execute(idea_tags.insert(), tags)

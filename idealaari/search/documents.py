@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 
 import nh3
@@ -11,13 +12,17 @@ from sqlalchemy.orm import Session, selectinload
 from idealaari.ideas.models import Idea, IdeaStatus
 from idealaari.markdown import render_markdown
 
-# Drafts are indexed so that their editors find them; everything else leaves the index.
-INDEXED_STATUSES = (IdeaStatus.PUBLISHED, IdeaStatus.DRAFT)
+# Archived ideas are the network's memory: everyone finds them (ranked below current ones).
+# Drafts are indexed so that their editors find them; hidden and merged ideas leave the index.
+INDEXED_STATUSES = (IdeaStatus.PUBLISHED, IdeaStatus.ARCHIVED, IdeaStatus.DRAFT)
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown as plain text, for indexing and snippets."""
-    return nh3.clean(str(render_markdown(markdown)), tags=set()).replace("&amp;", "&").strip()
+    """Markdown as plain text (not HTML: "<" is "<"), for indexing and snippets.
+
+    The highlighter escapes the text when it makes a snippet; text that was still escaped
+    here would show as "&lt;"."""
+    return html.unescape(nh3.clean(str(render_markdown(markdown)), tags=set())).strip()
 
 
 def idea_text(idea: Idea) -> str:

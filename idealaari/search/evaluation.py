@@ -63,6 +63,7 @@ def evaluate(ideas_file: str | Path, queries_file: str | Path) -> dict:
     """Run the evaluation in a fresh temporary database and index; never the user's own."""
     from idealaari import create_app
     from idealaari.accounts.models import User
+    from idealaari.dbtypes import utcnow
     from idealaari.extensions import db
     from idealaari.ideas import services
     from idealaari.organisations.models import Organisation, OrganisationKind
@@ -102,6 +103,7 @@ def evaluate(ideas_file: str | Path, queries_file: str | Path) -> dict:
                         name=f"Eval {code}",
                         password_hash="!",
                         organisation=org,
+                        email_verified_at=utcnow(),
                     )
                     db.session.add(authors[code])
                     db.session.flush()

@@ -19,9 +19,14 @@ from idealaari.search.documents import INDEXED_STATUSES, ideas_for_index
 from idealaari.search.types import SearchParams, SearchResults, SearchUnavailable
 
 
-def search(params: SearchParams, user=None, *, facets: bool = True) -> SearchResults:
-    """The page of ideas matching params that user may see; raises SearchUnavailable."""
-    return get_index().search(params, user, facets=facets)
+def search(
+    params: SearchParams, user=None, *, facets: bool = True, suggestions: bool = True
+) -> SearchResults:
+    """The page of ideas matching params that user may see; raises SearchUnavailable.
+
+    Spelling suggestions cost the most for queries that find nothing: callers that never
+    show them pass suggestions=False."""
+    return get_index().search(params, user, facets=facets, suggestions=suggestions)
 
 
 def similar(text: str, *, exclude_id: int | None = None, limit: int = 5) -> list[int]:

@@ -3,6 +3,8 @@ the interface a backend implements."""
 
 from __future__ import annotations
 
+import html
+import re
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -17,6 +19,10 @@ SORTS = ("relevance", "newest", "votes")
 FACETS = ("organisation", "themes", "phase", "target_groups", "seeks_partners", "year")
 PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+# Words of a query that are analysed and matched; the rest are ignored (and the page says so).
+MAX_QUERY_WORDS = 12
+# Which ideas a search covers: current (published, and the asker's drafts), archived, or both.
+STATUS_SCOPES = ("all", "current", "archived")
 
 
 class SearchUnavailable(Exception):
@@ -38,6 +44,7 @@ class SearchParams:
     target_group: str | None = None
     seeks_partners: bool = False
     year: str | None = None
+    status: str = "all"
     sort: str = "relevance"
     page: int = 1
 
@@ -59,11 +66,13 @@ class SearchParams:
             target_group=group if group in TargetGroup._value2member_map_ else None,
             seeks_partners=args.get("seeks_partners") in ("1", "true", "on", "y"),
             year=year if year.isdigit() and len(year) == 4 else None,
+            status=args.get("status") if args.get("status") in STATUS_SCOPES else "all",
             sort=args.get("sort") if args.get("sort") in SORTS else "relevance",
             page=page,
         )
 
     def filter_args(self) -> dict[str, str]:
+        """The facet filters (the status scope is a control of the form, like the order)."""
         out = {}
         for name in ("organisation", "theme", "phase", "target_group", "seeks_partners", "year"):
             value = getattr(self, name)
@@ -76,6 +85,8 @@ class SearchParams:
         params = replace(self, **{k: v for k, v in changes.items()})
         out = {"q": params.q} if params.q else {}
         out.update(params.filter_args())
+        if params.status != "all":
+            out["status"] = params.status
         if params.sort != "relevance":
             out["sort"] = params.sort
         if params.page > 1:
@@ -91,7 +102,27 @@ class SearchParams:
 class SearchHit:
     idea_id: int
     score: float
-    snippet: Markup
+    snippet: Markup  # HTML: the text escaped once, matches in <mark>
+
+    def snippet_text(self) -> tuple[str, list[tuple[int, int]]]:
+        """The snippet as plain text, with the (start, end) offsets of its highlighted words."""
+        return snippet_parts(self.snippet)
+
+
+_MARK = re.compile(r"<mark\b[^>]*>(.*?)</mark>", re.S)
+
+
+def snippet_parts(snippet: Markup) -> tuple[str, list[tuple[int, int]]]:
+    """Plain text and highlight offsets of a snippet made by the highlighter (or escaped text)."""
+    text, spans, pos = [], [], 0
+    for match in _MARK.finditer(str(snippet)):
+        text.append(html.unescape(str(snippet)[pos : match.start()]))
+        start = sum(map(len, text))
+        text.append(html.unescape(match.group(1)))
+        spans.append((start, start + len(text[-1])))
+        pos = match.end()
+    text.append(html.unescape(str(snippet)[pos:]))
+    return "".join(text), spans
 
 
 @dataclass
@@ -101,6 +132,7 @@ class SearchResults:
     total: int
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     suggestion: str | None = None
+    words_ignored: bool = False  # the query had more than MAX_QUERY_WORDS words
 
     @property
     def pages(self) -> int:
@@ -134,7 +166,9 @@ class SearchBackend(Protocol):
 
     location: str  # where the index lives, for messages
 
-    def search(self, params: SearchParams, user, *, facets: bool = True) -> SearchResults: ...
+    def search(
+        self, params: SearchParams, user, *, facets: bool = True, suggestions: bool = True
+    ) -> SearchResults: ...
 
     def similar(self, text: str, *, exclude_id: int | None, limit: int) -> list[int]: ...
 

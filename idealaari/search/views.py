@@ -3,15 +3,34 @@
 from __future__ import annotations
 
 from flask import current_app, render_template, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from idealaari.extensions import db, is_fragment_request
+from idealaari.http import htmx_refusal
 from idealaari.ideas import queries as idea_queries
-from idealaari.ideas.models import Idea, Phase, TargetGroup
+from idealaari.ideas.models import Idea, IdeaStatus, Phase, TargetGroup
 from idealaari.organisations.models import Organisation
 from idealaari.search import bp, service
-from idealaari.search.types import SearchParams, SearchUnavailable
+from idealaari.search.limits import limit_searches
+from idealaari.search.types import MAX_QUERY_WORDS, SearchParams, SearchUnavailable
+
+
+def _too_many_searches() -> str:
+    return _("Too many searches in a short time. Wait a minute and try again.")
+
+
+search_limit = limit_searches(_too_many_searches)
+
+
+@bp.errorhandler(429)
+def too_many_searches(error):
+    """The search limit was reached: say so in the page, or in place of the htmx swap."""
+    message = _too_many_searches()
+    if is_fragment_request():
+        return htmx_refusal(message, 429)
+    return render_template("errors/error.html", status=429, message=message), 429
 
 
 def _labels() -> dict[str, dict[str, str]]:
@@ -32,6 +51,7 @@ def _seeks_label(value: bool) -> str:
 
 
 @bp.get("/search")
+@search_limit
 def search():
     """Search everything ever posted, in Finnish; the URL holds the query."""
     params = SearchParams.from_args(request.args)
@@ -41,6 +61,7 @@ def search():
         "ideas": [],
         "unavailable": False,
         "labels": _labels(),
+        "max_words": MAX_QUERY_WORDS,
     }
     try:
         results = service.search(params, current_user)
@@ -65,13 +86,18 @@ def _fallback(params: SearchParams) -> list[Idea]:
     if not params.q:
         return []
     pattern = f"%{params.q[:100]}%"
-    stmt = idea_queries.published_ideas().where(
+    statuses = {
+        "current": (IdeaStatus.PUBLISHED,),
+        "archived": (IdeaStatus.ARCHIVED,),
+    }.get(params.status, (IdeaStatus.PUBLISHED, IdeaStatus.ARCHIVED))
+    stmt = idea_queries.ideas_by_status(statuses, idea_queries.IdeaFilters()).where(
         Idea.title.ilike(pattern) | Idea.summary.ilike(pattern)
     )
     return list(db.session.scalars(stmt.limit(20)))
 
 
 @bp.get("/search/similar")
+@search_limit
 def similar():
     """Up to five existing ideas like the title being typed (the duplicate guard)."""
     text = (request.args.get("title") or "").strip()[:300]

@@ -208,10 +208,12 @@ class WhooshBackend:
 
     # ------------------------------------------------------------------ reads
 
-    def search(self, params: SearchParams, user, *, facets: bool = True) -> SearchResults:
+    def search(
+        self, params: SearchParams, user, *, facets: bool = True, suggestions: bool = True
+    ) -> SearchResults:
         searcher = self.searcher()
         return whoosh_queries.search_ideas(
-            searcher, self._local.docsets, params, user, facets=facets
+            searcher, self._local.docsets, params, user, facets=facets, suggestions=suggestions
         )
 
     def similar(self, text: str, *, exclude_id: int | None = None, limit: int = 5) -> list[int]:

@@ -12,13 +12,34 @@ from whoosh import highlight, sorting
 from whoosh.query import And, Every, Or, Query, Sequence, Term
 
 from idealaari import permissions
-from idealaari.search.analysis import query_words
-from idealaari.search.types import FACETS, PER_PAGE, SearchHit, SearchParams, SearchResults
+from idealaari.search.analysis import TOKEN_PATTERN, query_forms, query_words
+from idealaari.search.types import (
+    FACETS,
+    MAX_QUERY_WORDS,
+    PER_PAGE,
+    SearchHit,
+    SearchParams,
+    SearchResults,
+)
 
 # Short fields on their own (they weigh more); everything long in one field, indexed once.
 TEXT_FIELDS = ("title", "summary", "tags", "text")
 _PHRASE = re.compile(r'"([^"]+)"')
+_TOKEN = re.compile(TOKEN_PATTERN)
 SIMILARITY_CUTOFF = 0.25
+# An archived idea's relevance counts this much of a current idea's. A factor rather than a
+# strict "current first" sort key: an archived idea that matches clearly better (here by more
+# than about 10 %) still comes first, as "nobody starts from scratch" asks, while of two ideas
+# that match equally well the current one always ranks higher. Buckets of relevance would do
+# the same with arbitrary edges (1.049 and 1.051 in different buckets).
+ARCHIVED_RANK_FACTOR = 0.9
+# Spelling suggestions: at most this many unknown words are respelt, from at most this many
+# candidates each (every candidate is checked against what the asker may see). After this many
+# words with no candidate at all the query is taken for nonsense and the rest are left as they
+# are: each look-up walks the index's whole vocabulary, twice.
+MAX_SUGGESTED_WORDS = 4
+MAX_SUGGESTION_CANDIDATES = 5
+MAX_SUGGESTION_MISSES = 2
 # Baseforms too common to say anything about what an idea is about.
 STOPWORDS = frozenset(
     "ja tai sekä että kun jos myös ei olla se tämä nämä ne joka mikä kuin vain jo niin kanssa "
@@ -85,8 +106,21 @@ def _phrase_query(words: list[tuple[str, ...]]) -> Query:
     )
 
 
+def bounded_query(q: str) -> tuple[str, bool]:
+    """The query up to its MAX_QUERY_WORDS-th word, and whether words were cut off.
+
+    Analysis, matching and suggestions all cost per word; a pasted paragraph or a 200-character
+    run of nonsense must not cost more than a long real question."""
+    for n, token in enumerate(_TOKEN.finditer(q.lower()), start=1):
+        if n > MAX_QUERY_WORDS:
+            return q[: token.start()].rstrip(), True
+    return q, False
+
+
 def text_query(q: str) -> Query | None:
-    """All words must match (in any text field, in any of their baseforms); "quoted" = phrase."""
+    """All words must match (in any text field, in any of their baseforms); "quoted" = phrase.
+
+    The caller bounds the words first (bounded_query)."""
     parts: list[Query] = []
     for phrase in _PHRASE.findall(q):
         words = query_words(phrase)
@@ -102,15 +136,42 @@ def text_query(q: str) -> Query | None:
 
 
 def visibility_query(user) -> Query:
-    """Published ideas for everyone, plus the drafts this member can edit."""
-    published = Term("status", "published")
+    """Published and archived ideas for everyone, plus the drafts this member can edit."""
+    public = Or([Term("status", "published"), Term("status", "archived")])
     scope = permissions.editor_scope(user)
     if scope is None:
-        return published
+        return public
     editable = [Term("editors", str(scope.user_id))]
     if scope.area_organisation_code:
         editable.append(Term("organisation", scope.area_organisation_code))
-    return Or([published, And([Term("status", "draft"), Or(editable)])])
+    return Or([public, And([Term("status", "draft"), Or(editable)])])
+
+
+class CurrentFirstRelevance(sorting.FacetType):
+    """Relevance, with an archived idea's score multiplied by ARCHIVED_RANK_FACTOR."""
+
+    def __init__(self, archived: frozenset[int]):
+        self.archived = archived
+
+    def categorizer(self, global_searcher):
+        return _CurrentFirstCategorizer(self.archived)
+
+
+class _CurrentFirstCategorizer(sorting.Categorizer):
+    needs_current = True  # the key needs the matcher's score
+
+    def __init__(self, archived: frozenset[int]):
+        self.archived = archived
+        self.offset = 0
+
+    def set_searcher(self, segment_searcher, docoffset):
+        self.offset = docoffset
+
+    def key_for(self, matcher, segment_docnum):
+        score = matcher.score()
+        if self.offset + segment_docnum in self.archived:
+            score *= ARCHIVED_RANK_FACTOR
+        return -score  # higher scores first
 
 
 _FORMATTER = highlight.HtmlFormatter(tagname="mark", between=" … ")
@@ -150,27 +211,49 @@ def _facet_counts(
     return out
 
 
-def suggest(searcher, q: str) -> str | None:
-    """A respelt query from the index's own words, or None."""
-    correctors = [searcher.corrector("text"), searcher.corrector("title")]
+def _visible_term(searcher, visible: frozenset[int], field_name: str, term: str) -> bool:
+    """Whether a term occurs in an idea the asker may see (not only in someone's draft)."""
+    return not visible.isdisjoint(searcher.docs_for_query(Term(field_name, term)))
+
+
+def suggest(searcher, q: str, visible: frozenset[int]) -> str | None:
+    """A respelt query from the words of the ideas the asker may see, or None.
+
+    The index also holds drafts; a word found only in a draft is neither "known" nor offered,
+    or "Did you mean" would show draft words to anyone who misspells them."""
+    fields_ = ("text", "title")
+    correctors = [(name, searcher.corrector(name)) for name in fields_]
     changed = False
+    attempts = misses = 0
     words = []
-    for word in re.findall(r"\w+", q.lower()):
-        forms = query_words(word)
-        known = any(
-            (searcher.doc_frequency("text", f) or searcher.doc_frequency("title", f))
-            for fs in forms
-            for f in fs
-        )
-        if known or len(word) < 4:
+    for word in re.findall(r"\w+", q.lower())[:MAX_QUERY_WORDS]:
+        if len(word) < 4 or attempts >= MAX_SUGGESTED_WORDS or misses >= MAX_SUGGESTION_MISSES:
             words.append(word)
             continue
-        options = next((o for c in correctors if (o := c.suggest(word, limit=1, maxdist=2))), [])
-        if options:
-            words.append(options[0])
+        known = any(
+            _visible_term(searcher, visible, name, form)
+            for form in query_forms(word)
+            for name in fields_
+        )
+        if known:
+            words.append(word)
+            continue
+        attempts += 1
+        option = next(
+            (
+                candidate
+                for name, corrector in correctors
+                for candidate in corrector.suggest(word, limit=MAX_SUGGESTION_CANDIDATES, maxdist=2)
+                if _visible_term(searcher, visible, name, candidate)
+            ),
+            None,
+        )
+        if option:
+            words.append(option)
             changed = True
         else:
             words.append(word)
+            misses += 1
     return " ".join(words) if changed else None
 
 
@@ -182,14 +265,48 @@ def _filter_sets(docsets: DocSets, params: SearchParams) -> dict[str, frozenset[
     }
     if params.seeks_partners:
         sets["seeks_partners"] = docsets.docs("seeks_partners", "1")
+    if params.status == "archived":
+        sets["status"] = _archived(docsets)
+    elif params.status == "current":
+        sets["status"] = _current(docsets)
     return sets
 
 
+def _archived(docsets: DocSets) -> frozenset[int]:
+    return docsets.docs("status", "archived")
+
+
+def _current(docsets: DocSets) -> frozenset[int]:
+    # Drafts count as current; visibility has already left only the asker's own.
+    return docsets.docs("status", "published") | docsets.docs("status", "draft")
+
+
+def _status_counts(
+    docsets: DocSets, matches: frozenset[int], filters: dict[str, frozenset[int]]
+) -> list[tuple[str, int]]:
+    """Matching ideas per status scope, with the other filters applied."""
+    narrowed = matches
+    for other, docs in filters.items():
+        if other != "status":
+            narrowed = narrowed & docs
+    return [
+        ("current", len(narrowed & _current(docsets))),
+        ("archived", len(narrowed & _archived(docsets))),
+    ]
+
+
 def search_ideas(
-    searcher, docsets: DocSets, params: SearchParams, user=None, *, facets: bool = True
+    searcher,
+    docsets: DocSets,
+    params: SearchParams,
+    user=None,
+    *,
+    facets: bool = True,
+    suggestions: bool = True,
 ) -> SearchResults:
     """The page of ideas matching params that user may see, with facet counts."""
-    base = text_query(params.q)
+    q, words_ignored = bounded_query(params.q)
+    base = text_query(q)
     visible = docsets.visible(visibility_query(user))
     filters = _filter_sets(docsets, params)
     matches = visible & frozenset(searcher.docs_for_query(base)) if base is not None else visible
@@ -197,6 +314,8 @@ def search_ideas(
     for docs in filters.values():
         allowed = allowed & docs
     sortedby, reverse = None, False
+    if params.sort == "relevance" and base is not None:
+        sortedby = CurrentFirstRelevance(_archived(docsets))
     if params.sort == "newest" or base is None:
         sortedby, reverse = "created", True
     elif params.sort == "votes":
@@ -219,17 +338,28 @@ def search_ideas(
             hits.append(
                 SearchHit(
                     int(hit["id"]),
-                    # Sorted by a field, a hit's "score" is its sort key; only relevance scores.
-                    float(hit.score or 0.0) if isinstance(hit.score, int | float) else 0.0,
+                    _score(hit, params, base),
                     _snippet(hit) if base is not None else Markup.escape(hit.get("summary", "")),
                 )
             )
-    results = SearchResults(params=params, hits=hits, total=len(allowed))
+    results = SearchResults(
+        params=params, hits=hits, total=len(allowed), words_ignored=words_ignored
+    )
     if facets:
         results.facets = _facet_counts(docsets, matches, filters)
-    if not allowed and params.q:
-        results.suggestion = suggest(searcher, params.q)
+        results.facets["status"] = _status_counts(docsets, matches, filters)
+    if suggestions and not allowed and q:
+        results.suggestion = suggest(searcher, q, visible)
     return results
+
+
+def _score(hit, params: SearchParams, base: Query | None) -> float:
+    """A hit's relevance (archived ones already scaled); 0 when sorted by date or votes.
+
+    Sorted by a facet, a hit's "score" is its sort key: for relevance the negated score."""
+    if params.sort != "relevance" or base is None or not isinstance(hit.score, int | float):
+        return 0.0
+    return -float(hit.score)
 
 
 def similar_ideas(

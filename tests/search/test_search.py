@@ -91,21 +91,103 @@ def test_facets_count_and_narrow(client, make_idea, make_org, make_theme):
 
 def test_drafts_only_in_their_editors_searches(client, login, make_user, make_idea):
     draft = make_idea(title="Salainen kotihoitoluonnos", status=IdeaStatus.DRAFT)
-    make_idea(title="Arkistoitu kotihoito", status=IdeaStatus.ARCHIVED)
+    make_idea(title="Piilotettu kotihoito", status=IdeaStatus.HIDDEN)
     assert client.get("/api/v1/search?q=kotihoito").get_json()["total"] == 0
     login(make_user())
-    assert "Salainen" not in client.get("/search?q=kotihoito").text
+    page = client.get("/search?q=kotihoito").text
+    assert "Salainen" not in page and "Piilotettu" not in page
     login(draft.author)
     page = client.get("/search?q=kotihoito").text
-    assert "Salainen kotihoitoluonnos" in page and "Arkistoitu" not in page
+    assert "Salainen kotihoitoluonnos" in page and "Piilotettu" not in page
 
 
-def test_archiving_removes_from_results(client, login, make_idea):
-    idea = make_idea(title="Poistuva kotihoitoidea")
+# This test used to assert the opposite (archived ideas were left out of the index). The
+# archive is the network's memory: finished and paused work is what members look for first
+# ("nobody starts from scratch"), so archived ideas are found, marked, and ranked lower.
+def test_archived_ideas_are_found_with_a_badge(client, login, make_idea):
+    idea = make_idea(title="Kotihoidon arkistoitava idea")
     assert client.get("/api/v1/search?q=kotihoito").get_json()["total"] == 1
     login(idea.author)
     client.post(f"/ideas/{idea.id}/archive")
-    assert client.get("/api/v1/search?q=kotihoito").get_json()["total"] == 0
+    body = client.get("/api/v1/search?q=kotihoito").get_json()
+    assert body["total"] == 1 and body["items"][0]["status"] == "archived"
+    page = client.get("/search?q=kotihoito").text
+    assert "Kotihoidon arkistoitava idea" in page
+    assert '<span class="status status-archived">Archived</span>' in page
+
+
+def test_archived_demo_idea_is_found_by_a_compound_part(client, make_idea):
+    from idealaari.demo.content import IDEAS
+
+    spec = next(i for i in IDEAS if i["title"] == "Lääkehoidon koneellinen annosjakelu")
+    make_idea(
+        title=spec["title"], summary=" ".join(spec["summary"].split()), status=IdeaStatus.ARCHIVED
+    )
+    page = client.get("/search?q=annosjakelu").text
+    assert "Lääkehoidon koneellinen annosjakelu" in page and "status-archived" in page
+    hits = client.get("/api/v1/search?q=annosjakelu").get_json()["items"]
+    assert [h["title"] for h in hits] == ["Lääkehoidon koneellinen annosjakelu"]
+
+
+def test_archived_ranks_below_a_current_idea_of_equal_relevance(client, make_user, make_idea):
+    author = make_user()
+    text = {
+        "title": "Kotihoidon etäkäynnit",
+        "summary": "Kotihoidon asiakkaat tapaavat hoitajan videolla.",
+        "body": "Kotihoito ja videoyhteys.",
+    }
+    # The archived one first: with equal scores the index order alone would put it on top.
+    archived = make_idea(author=author, status=IdeaStatus.ARCHIVED, **text)
+    current = make_idea(author=author, **text)
+    items = client.get("/api/v1/search?q=kotihoito").get_json()["items"]
+    assert [i["id"] for i in items] == [current.id, archived.id]
+    assert items[1]["score"] < items[0]["score"]
+
+
+def test_archived_ranks_first_when_it_matches_clearly_better(client, make_user, make_idea):
+    author = make_user()
+    archived = make_idea(
+        author=author,
+        status=IdeaStatus.ARCHIVED,
+        title="Annosjakelu kotihoidossa",
+        summary="Koneellinen annosjakelu kotihoidon asiakkaille.",
+    )
+    current = make_idea(
+        author=author,
+        title="Kotihoidon kehittäminen",
+        summary="Monta asiaa, muun muassa annosjakelu.",
+    )
+    items = client.get("/api/v1/search?q=annosjakelu").get_json()["items"]
+    assert [i["id"] for i in items] == [archived.id, current.id]
+
+
+def test_status_facet_current_archived_all(client, make_user, make_idea):
+    author = make_user()
+    make_idea(author=author, title="Kotihoito nyt")
+    make_idea(author=author, title="Kotihoito ennen", status=IdeaStatus.ARCHIVED)
+
+    def titles(query, **headers):
+        return client.get(f"/search?q=kotihoito{query}", headers=headers).text
+
+    page = titles("")
+    assert "Kotihoito nyt" in page and "Kotihoito ennen" in page  # the default is all
+    assert 'name="status" value="all" checked' in page
+    page = titles("&status=current")
+    assert "Kotihoito nyt" in page and "Kotihoito ennen" not in page
+    assert 'name="status" value="current" checked' in page
+    page = titles("&status=archived")
+    assert "Kotihoito nyt" not in page and "Kotihoito ennen" in page
+    assert "status=archived" in titles("&status=archived&sort=newest")  # links keep it
+    fragment = titles("&status=archived", **{"HX-Request": "true", "HX-Target": "search-results"})
+    assert fragment.lstrip().startswith('<div id="search-results"')
+    assert "Kotihoito ennen" in fragment and "Kotihoito nyt" not in fragment
+    assert "change from:#search-status" in page  # htmx searches when the choice changes
+    assert titles("&status=bogus").count("Kotihoito") >= 2  # an unknown scope is "all"
+    body = client.get("/api/v1/search?q=kotihoito").get_json()
+    assert body["facets"]["status"] == {"published": 1, "archived": 1}
+    narrowed = client.get("/api/v1/search?q=kotihoito&status=archived").get_json()
+    assert [i["title"] for i in narrowed["items"]] == ["Kotihoito ennen"]
+    assert client.get("/api/v1/search?status=old").status_code == 400
 
 
 def test_sort_by_newest(client, make_idea):
@@ -141,7 +223,15 @@ def test_api_search_contract(client, make_idea):
     idea = make_idea(title="Kotihoidon etäkäynnit", body="Etäkäynnit kotihoidossa.")
     body = client.get("/api/v1/search?q=kotihoito").get_json()
     assert set(body) >= {"items", "total", "facets"}
-    assert set(body["items"][0]) == {"id", "title", "url", "score", "snippet"}
+    assert set(body["items"][0]) == {
+        "id",
+        "title",
+        "status",
+        "url",
+        "score",
+        "snippet",
+        "highlights",
+    }
     assert body["items"][0]["id"] == idea.id and body["items"][0]["score"] > 0
     assert client.get("/api/v1/search?phase=bogus").status_code == 400
     assert client.get("/api/v1/search?page=x").status_code == 400

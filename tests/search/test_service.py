@@ -37,7 +37,8 @@ BACKEND_MODULES = (
     "idealaari.search.analysis",
 )
 # What code outside idealaari/search may import from it.
-PUBLIC = {"service", "types", "outbox", "models", "cli", "views", "bp", "init_app"}
+# (limits: the search rate limit, which the API's search shares.)
+PUBLIC = {"service", "types", "outbox", "models", "cli", "views", "bp", "init_app", "limits"}
 
 
 def _imports(path: Path):
