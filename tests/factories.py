@@ -8,6 +8,7 @@ from functools import lru_cache
 from werkzeug.security import generate_password_hash
 
 from idealaari.accounts.models import Role, User
+from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
 from idealaari.ideas import services as idea_services
 from idealaari.ideas.models import Idea, IdeaStatus, Phase, Theme
@@ -48,6 +49,7 @@ def make_user(
     email: str | None = None,
     name: str | None = None,
     active: bool = True,
+    verified: bool = True,
 ) -> User:
     n = next(_seq)
     user = User(
@@ -58,6 +60,7 @@ def make_user(
         role=role,
         organisation=organisation or make_org(),
         active=active,
+        email_verified_at=utcnow() if verified else None,
     )
     db.session.add(user)
     db.session.flush()

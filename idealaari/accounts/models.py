@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,10 @@ ROLE_LABELS = {
 }
 
 
+def new_session_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
 
@@ -44,18 +49,32 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     title: Mapped[str] = mapped_column(String(200), default="")
+    # What the member knows about, shown on the profile ("lääkehoito, kotiin vietävät palvelut").
+    expertise: Mapped[str] = mapped_column(String(500), default="", server_default="")
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(str_enum(Role), default=Role.MEMBER)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     locale: Mapped[str | None] = mapped_column(String(5))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # None until the member follows the link in the verification mail.
+    email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Flask-Login's alternative id: rotated by "log out from all devices", a password change
+    # and a password reset, which ends every session and remember-me cookie made before.
+    session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
     # E-mail digest of notifications: "daily", "weekly" or "off".
     digest_frequency: Mapped[str] = mapped_column(
         String(10), default="weekly", server_default="weekly"
     )
 
     organisation: Mapped[Organisation] = relationship(lazy="joined")
+
+    def get_id(self) -> str:  # Flask-Login: sessions and remember-me cookies carry this
+        return self.session_token
+
+    @property
+    def is_verified(self) -> bool:
+        return self.email_verified_at is not None
 
     @property
     def is_active(self) -> bool:  # Flask-Login: a deactivated member cannot log in

@@ -18,7 +18,9 @@ def index():
     for org, n in rows:
         groups[org.kind].append((org, n))
     return render_template(
-        "organisations/index.html", groups=[(k, v) for k, v in groups.items() if v]
+        "organisations/index.html",
+        groups=[(k, v) for k, v in groups.items() if v],
+        total=len(rows),
     )
 
 

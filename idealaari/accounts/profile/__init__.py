@@ -1,0 +1,1 @@
+"""Member profiles: who may see a member's page, and editing one's own."""
