@@ -17,3 +17,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(notifications_cli)
     csrf.exempt(views.unsubscribe)  # RFC 8058 one-click POSTs carry the signed token, no CSRF token
     app.jinja_env.globals["is_following"] = queries.is_following
+    app.jinja_env.globals["unread_count"] = queries.unread_count

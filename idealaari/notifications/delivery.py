@@ -26,7 +26,7 @@ from idealaari import targets
 from idealaari.accounts.models import User
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
-from idealaari.notifications import mail, registry
+from idealaari.notifications import mail, queries, registry
 from idealaari.notifications.models import Notification
 from idealaari.notifications.registry import describe
 
@@ -84,6 +84,13 @@ def _mailable(user: User, n: Notification) -> bool:
         return False
     target = registry.target_of(n)
     return target is None or targets.can_view(n.target_kind, user, target)
+
+
+def _wanted_by_email(session: Session, found: list[Notification]) -> list[Notification]:
+    """Leave out the kinds each member switched off for e-mail (the settings page); they stay
+    unmarked, so switching e-mail back on within the digest window brings them along."""
+    preferences = queries.preferences_of({n.user_id for n in found}, session=session)
+    return [n for n in found if queries.wants(preferences, n.user_id, n.kind, "by_email")]
 
 
 # Handing over
@@ -186,7 +193,7 @@ def send_immediate(
             Notification.created_at >= now - RETRY_WINDOW,
             Notification.created_at <= now - RETRY_AFTER,
         )
-    found = list(session.scalars(stmt))
+    found = _wanted_by_email(session, list(session.scalars(stmt)))
     registry.preload(found)
     outgoing = [o for n in found if (o := _immediate_message(n))]
     session.commit()  # hold no transaction (SQLite: no write lock) while talking to SMTP
@@ -280,7 +287,7 @@ def _digest_candidates(
         .options(selectinload(Notification.actor), selectinload(Notification.idea))
         .order_by(Notification.created_at, Notification.id)
     )
-    found = list(session.scalars(stmt))
+    found = _wanted_by_email(session, list(session.scalars(stmt)))
     registry.preload(found)
     out = []
     for n in found:

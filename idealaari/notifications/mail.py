@@ -27,6 +27,7 @@ from flask_mail import Connection, Mail, Message, email_dispatched
 from itsdangerous import BadData, SignatureExpired, URLSafeTimedSerializer
 
 from idealaari.accounts.models import User
+from idealaari.links import external_url
 from idealaari.markdown import render_markdown
 
 log = logging.getLogger(__name__)
@@ -72,16 +73,6 @@ def describe_transport(app: Flask | None = None) -> str:
 
 
 # Links and tokens
-
-
-def external_url(endpoint: str, _anchor: str | None = None, **values) -> str:
-    """An absolute URL under IDEALAARI_BASE_URL; works in CLI commands without a request."""
-    base = urlsplit(current_app.config["IDEALAARI_BASE_URL"])
-    adapter = current_app.url_map.bind(
-        base.netloc, script_name=base.path or "/", url_scheme=base.scheme
-    )
-    url = adapter.build(endpoint, values, force_external=True)
-    return f"{url}#{_anchor}" if _anchor else url
 
 
 def _unsubscribe_serializer() -> URLSafeTimedSerializer:

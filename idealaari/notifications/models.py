@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from idealaari.dbtypes import UTCDateTime, str_enum, utcnow
@@ -64,7 +64,24 @@ class Notification(db.Model):
     # Set when the notification went out by e-mail, at once or in a digest; never mailed twice.
     emailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     digested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # False when the member switched this kind off in the app but kept it in e-mail: the row
+    # only waits for the mail, and the notifications page and the bell leave it out.
+    in_app: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
     idea: Mapped[Idea | None] = relationship("Idea")
+
+
+class NotificationPreference(db.Model):
+    """A member's choice for one settings group of the registry (registry.SettingsGroup.key):
+    in the app, by e-mail (a digest, or at once for partner offers). No row: both on."""
+
+    __tablename__ = "notification_preferences"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    group: Mapped[str] = mapped_column(String(30), primary_key=True)
+    in_app: Mapped[bool] = mapped_column(Boolean, default=True)
+    by_email: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -10,7 +10,8 @@ from sqlalchemy.orm import selectinload
 
 from idealaari.accounts.models import User
 from idealaari.extensions import db
-from idealaari.notifications.models import Follow, Notification
+from idealaari.notifications import registry
+from idealaari.notifications.models import Follow, Notification, NotificationPreference
 from idealaari.targets import TargetKind
 
 _FOLLOWS = "idealaari_follows"
@@ -57,7 +58,11 @@ def unread_count(user: User) -> int:
         db.session.scalar(
             select(db.func.count())
             .select_from(Notification)
-            .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+            .where(
+                Notification.user_id == user.id,
+                Notification.read_at.is_(None),
+                Notification.in_app.is_(True),
+            )
         )
         or 0
     )
@@ -67,7 +72,53 @@ def notifications_of(user: User) -> Select:
     """The member's notifications, newest first, with their actors and ideas."""
     return (
         select(Notification)
-        .where(Notification.user_id == user.id)
+        .where(Notification.user_id == user.id, Notification.in_app.is_(True))
         .options(selectinload(Notification.actor), selectinload(Notification.idea))
         .order_by(Notification.created_at.desc(), Notification.id.desc())
     )
+
+
+def notification_of(user: User, notification_id: int) -> Notification | None:
+    """One of the member's own notifications (as shown in the app), or None."""
+    n = db.session.get(Notification, notification_id)
+    if n is None or n.user_id != user.id or not n.in_app:
+        return None
+    return n
+
+
+def followed_by(user: User) -> list[Follow]:
+    """What the member follows, newest follow first."""
+    return list(
+        db.session.scalars(
+            select(Follow)
+            .where(Follow.user_id == user.id)
+            .order_by(Follow.created_at.desc(), Follow.id.desc())
+        )
+    )
+
+
+# Preferences: the member's choices per settings group (registry.SettingsGroup). No row: all on.
+
+Preferences = dict[tuple[int, str], NotificationPreference]
+CHANNELS = ("in_app", "by_email")
+
+
+def preferences_of(user_ids: Iterable[int], *, session=None) -> Preferences:
+    """The saved choices of these members, keyed by (user id, group), in one query."""
+    ids = sorted(set(user_ids))
+    if not ids:
+        return {}
+    rows = (session or db.session).scalars(
+        select(NotificationPreference).where(NotificationPreference.user_id.in_(ids))
+    )
+    return {(p.user_id, p.group): p for p in rows}
+
+
+def wants(preferences: Preferences, user_id: int, kind: str, channel: str) -> bool:
+    """Whether the member gets news of this kind in the app ("in_app") or by e-mail
+    ("by_email"); kinds in no settings group always come."""
+    if channel not in CHANNELS:
+        raise ValueError(f"unknown channel {channel!r}")
+    group = registry.settings_group_of(kind)
+    found = preferences.get((user_id, group)) if group is not None else None
+    return found is None or bool(getattr(found, channel))

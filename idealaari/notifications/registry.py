@@ -41,6 +41,18 @@ def _no_detail(n: Notification, target) -> Detail:
 
 
 @dataclass(frozen=True)
+class SettingsGroup:
+    """A line on the notification settings page: kinds a member switches on and off together.
+
+    `order` places it on the page; `key` is what the member's preferences store.
+    """
+
+    key: str
+    label: Any
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class NotificationType:
     """One kind of notification.
 
@@ -49,7 +61,9 @@ class NotificationType:
     - `detail(n, target)`: what mails show under the sentence; None when the news is no longer
       news (say, the comment was removed), which leaves it out of digests;
     - `immediate`: mailed at once after the commit that made it, instead of in a digest;
-    - `group_title`: the digest heading of news that is about no idea.
+    - `group_title`: the digest heading of news that is about no idea;
+    - `settings_group`: where the member switches it on or off, in the app and by e-mail (None:
+      always on).
     """
 
     kind: str
@@ -58,6 +72,7 @@ class NotificationType:
     detail: Callable[[Notification, Any], Detail | None] = _no_detail
     immediate: bool = False
     group_title: Any = field(default_factory=lambda: _l("Other news"))
+    settings_group: SettingsGroup | None = None
 
 
 _types: dict[str, NotificationType] = {}
@@ -65,6 +80,27 @@ _types: dict[str, NotificationType] = {}
 
 def register(notification_type: NotificationType) -> None:
     _types[notification_type.kind] = notification_type
+
+
+def settings_groups() -> list[SettingsGroup]:
+    """The groups of the registered kinds, in page order (each key once)."""
+    found: dict[str, SettingsGroup] = {}
+    for t in _types.values():
+        if t.settings_group is not None:
+            found.setdefault(t.settings_group.key, t.settings_group)
+    return sorted(found.values(), key=lambda g: (g.order, g.key))
+
+
+def settings_group_of(kind: str) -> str | None:
+    """The key of the settings group a kind belongs to, or None when it is always on."""
+    found = _types.get(kind)
+    return found.settings_group.key if found is not None and found.settings_group else None
+
+
+def kinds_in_group(key: str) -> tuple[str, ...]:
+    return tuple(
+        sorted(k for k, t in _types.items() if t.settings_group and t.settings_group.key == key)
+    )
 
 
 def notification_type(kind: str) -> NotificationType | None:

@@ -12,7 +12,7 @@ from idealaari.accounts.models import User
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
 from idealaari.notifications import queries, registry
-from idealaari.notifications.models import Follow, Notification
+from idealaari.notifications.models import Follow, Notification, NotificationPreference
 from idealaari.targets import TargetKind
 
 
@@ -63,27 +63,45 @@ def notify(
     exclude: Iterable[int] = (),
     data: dict | None = None,
 ) -> list[Notification]:
-    """One notification of a registered kind per recipient (never to the actor themselves)."""
+    """One notification of a registered kind per recipient (never to the actor themselves),
+    as each recipient's settings ask: none for a member who switched the kind off both in the
+    app and by e-mail, and a mail-only row (in_app False) for one who wants it by e-mail only."""
     if registry.notification_type(kind) is None:
         raise LookupError(f"notification kind {kind!r} is not registered")
     skip = set(exclude) | ({actor.id} if actor is not None else set())
+    uids = sorted(set(recipients) - skip)
+    preferences = queries.preferences_of(uids)
     now = utcnow()
-    rows = [
-        Notification(
-            user_id=uid,
-            kind=kind,
-            actor_id=actor.id if actor else None,
-            target_kind=TargetKind(target_kind),
-            target_id=target_id,
-            idea_id=idea_id,
-            data=data or {},
-            created_at=now,
+    rows = []
+    for uid in uids:
+        in_app = queries.wants(preferences, uid, kind, "in_app")
+        if not in_app and not queries.wants(preferences, uid, kind, "by_email"):
+            continue
+        rows.append(
+            Notification(
+                user_id=uid,
+                kind=kind,
+                actor_id=actor.id if actor else None,
+                target_kind=TargetKind(target_kind),
+                target_id=target_id,
+                idea_id=idea_id,
+                data=data or {},
+                created_at=now,
+                in_app=in_app,
+            )
         )
-        for uid in sorted(set(recipients) - skip)
-    ]
     db.session.add_all(rows)
     db.session.flush()
     return rows
+
+
+def mark_read(*, user: User, notification: Notification) -> None:
+    """Mark one of the member's own notifications read (again is harmless)."""
+    if notification.user_id != user.id:
+        raise NotificationError(_("This notification is not yours."))
+    if notification.read_at is None:
+        notification.read_at = utcnow()
+    db.session.flush()
 
 
 def mark_all_read(*, user: User) -> int:
@@ -109,4 +127,25 @@ def set_digest_frequency(*, user: User, frequency: str) -> None:
     if frequency not in DIGEST_FREQUENCIES:
         raise NotificationError(_("Choose daily, weekly or off."))
     user.digest_frequency = frequency
+    db.session.flush()
+
+
+def set_preferences(*, user: User, choices: dict[str, tuple[bool, bool]]) -> None:
+    """Save the member's (in the app, by e-mail) choice per settings group; a group left out
+    keeps what it had. Only choices that differ from the default (both on) keep a row."""
+    known = {g.key for g in registry.settings_groups()}
+    unknown = set(choices) - known
+    if unknown:
+        raise NotificationError(_("Choose from the kinds of notifications given."))
+    existing = queries.preferences_of([user.id])
+    for group, (in_app, by_email) in choices.items():
+        row = existing.get((user.id, group))
+        if in_app and by_email:
+            if row is not None:
+                db.session.delete(row)
+            continue
+        if row is None:
+            row = NotificationPreference(user_id=user.id, group=group)
+            db.session.add(row)
+        row.in_app, row.by_email = bool(in_app), bool(by_email)
     db.session.flush()

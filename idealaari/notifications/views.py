@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from idealaari import targets
@@ -18,32 +19,38 @@ from idealaari.targets import TargetKind
 PER_PAGE = 30
 
 
-def _target_or_404(target: str, target_id: int) -> TargetKind:
-    """The kind of the followed thing, if it can be followed, exists and the member may see it."""
+def _target_or_404(target: str, target_id: int):
+    """The kind and row of the followed thing, if it can be followed, exists and the member may
+    see it."""
     kind = targets.parse_kind(target)
     if kind is None or not targets.target_type(kind).followable:
         abort(404)
-    if targets.get_visible(kind, target_id, current_user) is None:
+    found = targets.get_visible(kind, target_id, current_user)
+    if found is None:
         abort(404)
-    return kind
+    return kind, found
 
 
-def _follow_response(target: TargetKind, target_id: int, message: str):
-    if is_fragment_request(f"follow-{target.value}-{target_id}"):
+def _follow_response(target: TargetKind, found, message: str):
+    if is_fragment_request(f"follow-{target.value}-{found.id}"):
         return render_template(
-            "notifications/_follow_button.html", follow_target=target.value, follow_id=target_id
+            "notifications/_follow_button.html",
+            follow_target=target.value,
+            follow_id=found.id,
+            follow_title=targets.title(target, found),
+            follow_focus=True,
         )
     flash(message, "success")
     return redirect(safe_next(request.form.get("next"), url_for("web.index"))), 303
 
 
 def _change_following(target: str, target_id: int, change, message: str):
-    follow_target = _target_or_404(target, target_id)
+    follow_target, found = _target_or_404(target, target_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     change(user=current_user, target=follow_target, target_id=target_id)
     db.session.commit()
-    return _follow_response(follow_target, target_id, message)
+    return _follow_response(follow_target, found, message)
 
 
 @bp.post("/follow/<target>/<int:target_id>")
@@ -64,9 +71,13 @@ def unfollow(target: str, target_id: int):
 
 @bp.get("/notifications/bell")
 def bell():
-    """The unread count for the header, loaded lazily by htmx."""
+    """The unread count for the header; htmx refreshes it (the page renders it too)."""
     count = queries.unread_count(current_user) if current_user.is_authenticated else 0
     return render_template("notifications/_bell.html", unread=count)
+
+
+def _entry(n) -> tuple:
+    return n, registry.describe(n), registry.notification_url(n)
 
 
 @bp.get("/notifications")
@@ -80,9 +91,46 @@ def index():
     return render_template(
         "notifications/index.html",
         pagination=pagination,
-        entries=[(n, registry.describe(n), registry.notification_url(n)) for n in pagination.items],
+        entries=[_entry(n) for n in pagination.items],
         unread=queries.unread_count(current_user),
     )
+
+
+def _own_notification_or_404(notification_id: int):
+    n = queries.notification_of(current_user, notification_id)
+    if n is None:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    return n
+
+
+@bp.post("/notifications/<int:notification_id>/open")
+@login_required
+def open_notification(notification_id: int):
+    """Open a notification: mark it read and go where it leads."""
+    n = _own_notification_or_404(notification_id)
+    services.mark_read(user=current_user, notification=n)
+    target = registry.notification_url(n)
+    db.session.commit()
+    return redirect(target), 303
+
+
+@bp.post("/notifications/<int:notification_id>/read")
+@login_required
+def read_one(notification_id: int):
+    """Mark one notification read."""
+    n = _own_notification_or_404(notification_id)
+    services.mark_read(user=current_user, notification=n)
+    db.session.commit()
+    if is_fragment_request(f"notification-{n.id}"):
+        response = make_response(
+            render_template("notifications/_notification.html", entry=_entry(n), focus=True)
+        )
+        response.headers["HX-Trigger"] = "notifications-changed"  # the bell refreshes its count
+        return response
+    flash(_("The notification is marked read."), "success")
+    return redirect(safe_next(request.form.get("next"), url_for("notifications.index"))), 303
 
 
 @bp.post("/notifications/read-all")
@@ -99,23 +147,75 @@ def read_all():
     return redirect(url_for("notifications.index")), 303
 
 
+# Headings of the followed page, in this order; kinds not named here come after, by their value.
+FOLLOWED_HEADINGS = {
+    TargetKind.IDEA: _l("Ideas"),
+    TargetKind.ORGANISATION: _l("Organisations"),
+    TargetKind.THEME: _l("Themes"),
+    TargetKind.CHALLENGE: _l("Challenges"),
+    TargetKind.NETWORK: _l("Theme networks"),
+    TargetKind.MEETING: _l("Meetings"),
+}
+
+
+@bp.get("/notifications/following")
+@login_required
+def following():
+    """What the member follows, by kind, each with its unfollow button."""
+    follows = queries.followed_by(current_user)
+    targets.preload((f.target, f.target_id) for f in follows)
+    groups: dict[TargetKind, list] = {}
+    for f in follows:
+        try:
+            found = targets.get_visible(f.target, f.target_id, current_user)
+        except LookupError:  # a kind no domain registers any more
+            continue
+        if found is None:  # removed since, or no longer visible to the member
+            continue
+        groups.setdefault(f.target, []).append(
+            (found, targets.title(f.target, found), targets.url(f.target, found))
+        )
+    order = list(FOLLOWED_HEADINGS)
+    ordered = sorted(
+        groups.items(),
+        key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0].value),
+    )
+    return render_template(
+        "notifications/following.html",
+        groups=[(kind, FOLLOWED_HEADINGS.get(kind, kind.value), rows) for kind, rows in ordered],
+    )
+
+
 @bp.route("/notifications/settings", methods=["GET", "POST"])
 @login_required
 def settings():
-    """The member's e-mail: a daily or weekly digest (partner offers at once), or none."""
+    """The member's e-mail (a daily or weekly digest, partner offers at once, or none) and each
+    kind of notification in the app and by e-mail."""
+    groups = registry.settings_groups()
     form = MailSettingsForm(obj=current_user)
+    form.set_groups(groups)
+    if not form.is_submitted():
+        saved = queries.preferences_of([current_user.id])
+        chosen = {
+            channel: [
+                g.key for g in groups if getattr(saved.get((current_user.id, g.key)), channel, True)
+            ]
+            for channel in queries.CHANNELS
+        }
+        form.in_app.data, form.by_email.data = chosen["in_app"], chosen["by_email"]
     if form.validate_on_submit():
         try:
             services.set_digest_frequency(user=current_user, frequency=form.digest_frequency.data)
+            services.set_preferences(user=current_user, choices=form.preference_choices())
         except services.NotificationError as e:
             db.session.rollback()
             form.digest_frequency.errors.append(str(e))
         else:
             db.session.commit()
-            flash(_("Your e-mail settings are saved."), "success")
+            flash(_("Your notification settings are saved."), "success")
             return redirect(url_for("notifications.settings")), 303
     status = 422 if form.errors else 200
-    return render_template("notifications/settings.html", form=form), status
+    return render_template("notifications/settings.html", form=form, groups=groups), status
 
 
 def _token_page(template: str, status: int = 200, **context):

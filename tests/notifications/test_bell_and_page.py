@@ -29,10 +29,31 @@ def test_bell_counts_unread_notifications(
     assert 'hx-get="/notifications/bell"' in resp.text
 
 
-def test_header_loads_the_bell_lazily(client, login, make_user):
+def test_header_shows_the_unread_count_without_javascript(
+    client, login, make_user, make_idea, make_comment, follow
+):
+    """The count is in the page itself; htmx only refreshes it."""
+    member = login(make_user())
+    assert "bell-count" not in client.get("/").text
+    idea = make_idea()
+    follow(member, "idea", idea.id)
+    make_comment(idea=idea, author=make_user())
+    page = client.get("/ideas").text
+    assert page.count('id="bell"') == 1
+    assert '<span class="bell-count">1<' in page
+    assert 'hx-get="/notifications/bell"' in page and 'hx-trigger="load"' not in page
+
+
+def test_header_counts_with_one_query(client, login, make_user, count_queries):
     login(make_user())
-    page = client.get("/").text
-    assert 'hx-get="/notifications/bell" hx-trigger="load"' in page
+    client.get("/")  # warm up what every page loads once
+    with count_queries() as statements:
+        client.get("/")
+    assert sum("FROM notifications" in s for s in statements) == 1
+
+
+def test_visitors_get_no_bell(client):
+    assert 'id="bell"' not in client.get("/").text
 
 
 def test_page_lists_notifications_newest_first(
@@ -72,6 +93,7 @@ def test_mark_all_read(client, login, make_user, make_idea, make_comment, follow
     assert all(r.read_at is None for r in rows if r.user_id == other.id)  # only one's own
     assert "bell-count" not in client.get("/notifications/bell").text
     page = client.get("/notifications").text
+    assert "bell-count" not in page
     assert "All notifications are marked read." in page and "Mark all read" not in page
     assert queries.unread_count(member) == 0
 

@@ -28,7 +28,7 @@ def test_choosing_daily_saves_and_redirects(client, login, make_user):
     resp = client.post("/notifications/settings", data={"digest_frequency": "daily"})
     assert resp.status_code == 303 and resp.headers["Location"].endswith("/notifications/settings")
     assert frequency_of(member) == "daily"
-    assert "Your e-mail settings are saved." in client.get("/notifications/settings").text
+    assert "Your notification settings are saved." in client.get("/notifications/settings").text
 
 
 def test_turning_mail_off_and_back_on(client, login, make_user):
