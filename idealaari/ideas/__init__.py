@@ -10,7 +10,7 @@ def init_app(app: Flask) -> None:
     notification kinds of ideas."""
     from idealaari import permissions, targets
     from idealaari.comments import owners
-    from idealaari.ideas import notifications, views  # noqa: F401 - routes
+    from idealaari.ideas import notifications, themes_views, views  # noqa: F401 - routes
     from idealaari.ideas.models import Idea, IdeaStatus, Theme
 
     targets.register(
@@ -28,7 +28,7 @@ def init_app(app: Flask) -> None:
             targets.TargetKind.THEME,
             model=Theme,
             title=lambda theme: theme.name,
-            link=lambda theme: ("ideas.index", {"theme": theme.slug}),
+            link=lambda theme: ("ideas.theme", {"theme_id": theme.id, "slug": theme.slug}),
             followable=True,
         )
     )

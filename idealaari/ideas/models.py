@@ -279,6 +279,9 @@ class IdeaRevision(db.Model):
     editor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # What changed since the revision before, compared once when the edit was saved
+    # (ideas.history.changes_between); the history page renders it without diffing.
+    changes: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
 
     idea: Mapped[Idea] = relationship(back_populates="revisions")
     editor: Mapped[User | None] = relationship()

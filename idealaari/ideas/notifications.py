@@ -6,6 +6,7 @@ from __future__ import annotations
 import enum
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from idealaari.accounts.models import User
 from idealaari.ideas.models import Idea, Phase
@@ -20,6 +21,14 @@ class IdeaNotice(enum.StrEnum):
     PHASE_CHANGE = "phase_change"
     NEW_IDEA_IN_THEME = "new_idea_in_theme"
     NEW_IDEA_IN_ORGANISATION = "new_idea_in_organisation"
+
+
+PHASE_CHANGES = registry.SettingsGroup(
+    "phase_changes", _l("Phase changes of ideas you follow"), order=40
+)
+NEW_IDEAS = registry.SettingsGroup(
+    "new_ideas", _l("New ideas in themes and organisations you follow"), order=50
+)
 
 
 def notify_phase_change(*, idea: Idea, old_phase: str, actor: User | None) -> list[Notification]:
@@ -68,6 +77,7 @@ def register_kinds() -> None:
             IdeaNotice.PHASE_CHANGE,
             sentence=lambda n, t: _("“%(idea)s” moved to a new phase", idea=idea(n)),
             detail=_phase_detail,
+            settings_group=PHASE_CHANGES,
         )
     )
     registry.register(
@@ -75,6 +85,7 @@ def register_kinds() -> None:
             IdeaNotice.NEW_IDEA_IN_THEME,
             sentence=lambda n, t: _("New idea in a theme you follow: “%(idea)s”", idea=idea(n)),
             detail=_summary,
+            settings_group=NEW_IDEAS,
         )
     )
     registry.register(
@@ -84,5 +95,6 @@ def register_kinds() -> None:
                 "New idea from an organisation you follow: “%(idea)s”", idea=idea(n)
             ),
             detail=_summary,
+            settings_group=NEW_IDEAS,
         )
     )

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defer, selectinload
 
 from idealaari import permissions
 from idealaari.accounts.models import User
 from idealaari.extensions import db
 from idealaari.ideas.models import (
     Idea,
+    IdeaRevision,
     IdeaStatus,
     IdeaTargetGroup,
     Phase,
@@ -70,9 +71,14 @@ def with_listing_details(stmt: Select) -> Select:
     return stmt.options(selectinload(Idea.themes), selectinload(Idea.tags))
 
 
-def ideas_by_status(status: IdeaStatus, filters: IdeaFilters, sort: str = "newest") -> Select:
-    """Ideas of one status, narrowed by the filters and sorted."""
-    stmt = select(Idea).where(Idea.status == status)
+def ideas_by_status(
+    status: IdeaStatus | tuple[IdeaStatus, ...], filters: IdeaFilters, sort: str = "newest"
+) -> Select:
+    """Ideas of one status (or of several), narrowed by the filters and sorted."""
+    if isinstance(status, IdeaStatus):
+        stmt = select(Idea).where(Idea.status == status)
+    else:
+        stmt = select(Idea).where(Idea.status.in_(status))
     if filters.organisation:
         stmt = stmt.where(
             Idea.organisation_id.in_(
@@ -217,7 +223,7 @@ def editor_ids(idea: Idea) -> set[int]:
 
 
 def ideas_in_order(ids: list[int], visible_to=None) -> list[Idea]:
-    """Published and draft ideas by id, in the given order, that visible_to may see."""
+    """Published, archived and draft ideas by id, in the given order, that visible_to may see."""
     from idealaari.permissions import can_view_idea
 
     if not ids:
@@ -230,6 +236,26 @@ def ideas_in_order(ids: list[int], visible_to=None) -> list[Idea]:
         found[i]
         for i in ids
         if i in found
-        and found[i].status in (IdeaStatus.PUBLISHED, IdeaStatus.DRAFT)
+        and found[i].status in (IdeaStatus.PUBLISHED, IdeaStatus.ARCHIVED, IdeaStatus.DRAFT)
         and can_view_idea(visible_to, found[i])
     ]
+
+
+def revisions_newest_first(idea: Idea) -> Select:
+    """The idea's revisions for its history page, newest first, with their editors. The stored
+    snapshots are left unloaded: the page shows only the stored changes."""
+    return (
+        select(IdeaRevision)
+        .where(IdeaRevision.idea_id == idea.id)
+        .order_by(IdeaRevision.number.desc())
+        .options(defer(IdeaRevision.data), selectinload(IdeaRevision.editor))
+    )
+
+
+def revision_count(idea: Idea) -> int:
+    return (
+        db.session.scalar(
+            select(func.count()).select_from(IdeaRevision).where(IdeaRevision.idea_id == idea.id)
+        )
+        or 0
+    )

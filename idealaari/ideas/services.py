@@ -15,6 +15,7 @@ from idealaari.accounts.models import User
 from idealaari.comments import services as comment_services
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
+from idealaari.ideas import history
 from idealaari.ideas import notifications as idea_notifications
 from idealaari.ideas.models import (
     Idea,
@@ -130,6 +131,9 @@ def _record_revision(idea: Idea, editor: User | None) -> IdeaRevision | None:
     )
     if last is not None and last.data == data:
         return None
+    # Compared once, here: the history page renders the stored changes and never diffs. The
+    # first revision is the idea as created; the page lists no changes for it.
+    changes = history.changes_between(last.data, data) if last is not None else []
     number = (
         db.session.scalar(
             select(func.max(IdeaRevision.number)).where(IdeaRevision.idea_id == idea.id)
@@ -137,7 +141,11 @@ def _record_revision(idea: Idea, editor: User | None) -> IdeaRevision | None:
         or 0
     ) + 1
     revision = IdeaRevision(
-        idea_id=idea.id, number=number, editor_id=editor.id if editor else None, data=data
+        idea_id=idea.id,
+        number=number,
+        editor_id=editor.id if editor else None,
+        data=data,
+        changes=changes,
     )
     db.session.add(revision)
     db.session.flush()
@@ -147,9 +155,16 @@ def _record_revision(idea: Idea, editor: User | None) -> IdeaRevision | None:
 def _apply(idea: Idea, values: IdeaFields, actor: User) -> None:
     tags = normalise_tags(values.tags or [])
     validate_tags(tags)
-    organisation = values.organisation or actor.organisation
-    if organisation.id != idea.organisation_id and organisation not in organisation_choices(actor):
-        raise IdeaError(_("You cannot post ideas for that organisation."))
+    existing = idea.id is not None
+    # An edit that names no organisation keeps the owner; a new idea is the author's own.
+    organisation = values.organisation or (idea.organisation if existing else actor.organisation)
+    if organisation.id != idea.organisation_id:
+        if existing:
+            refusal = permissions.owner_change_refusal(actor, idea)
+            if refusal:
+                raise IdeaError(refusal)
+        if organisation not in organisation_choices(actor):
+            raise IdeaError(_("You cannot post ideas for that organisation."))
     if not values.title.strip():
         raise IdeaError(_("Give the idea a title."))
     if not values.summary.strip():
@@ -172,8 +187,9 @@ def _apply(idea: Idea, values: IdeaFields, actor: User) -> None:
 
 def create_idea(*, author: User, values: IdeaFields, publish: bool) -> Idea:
     """Create an idea as a draft, or publish it straight away."""
-    if not permissions.can_create_idea(author):
-        raise IdeaError(_("Log in to post an idea."))
+    refusal = permissions.create_idea_refusal(author)
+    if refusal:
+        raise IdeaError(refusal)
     idea = Idea(title="", slug="", summary="", author_id=author.id, status=IdeaStatus.DRAFT)
     _apply(idea, values, author)
     now = utcnow()

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from urllib.parse import urlencode
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
+from limits import parse_many
 from sqlalchemy import select
 
 from idealaari import permissions
 from idealaari.accounts.models import User
 from idealaari.comments import owners
 from idealaari.comments import queries as comment_queries
-from idealaari.extensions import db, is_fragment_request
+from idealaari.extensions import db, is_fragment_request, limiter
 from idealaari.forms import ConfirmForm
 from idealaari.http import get_visible_idea, idea_url, page_arg
 from idealaari.ideas import bp, history, queries, services
@@ -71,8 +75,6 @@ def listing_counts(ideas) -> dict[int, dict[str, int]]:
 
 
 def current_app_per_page() -> int:
-    from flask import current_app
-
     return current_app.config["IDEALAARI_IDEAS_PER_PAGE"]
 
 
@@ -89,13 +91,21 @@ def archive():
 
 
 def _form(idea: Idea | None = None, formdata=None) -> IdeaForm:
-    organisations = services.organisation_choices(current_user)
-    if idea is not None and idea.organisation not in organisations:
-        organisations = [idea.organisation, *organisations]
+    owner_refusal = idea is not None and permissions.owner_change_refusal(current_user, idea)
+    if owner_refusal:
+        # Co-editors see the owner as text; another organisation in a crafted post is refused.
+        organisations = [idea.organisation]
+    else:
+        organisations = services.organisation_choices(current_user)
+        if idea is not None and idea.organisation not in organisations:
+            organisations = [idea.organisation, *organisations]
     themes = queries.active_themes()
     if idea is not None:
         themes += [t for t in idea.themes if t not in themes]
-    form = IdeaForm(formdata=formdata, organisations=organisations, themes=themes)
+    owner = {"organisation": idea.organisation_id} if idea is not None else {}
+    form = IdeaForm(formdata=formdata, organisations=organisations, themes=themes, **owner)
+    if owner_refusal:
+        form.organisation.invalid_choice_message = owner_refusal
     if idea is not None and request.method == "GET":
         form.title.data = idea.title
         form.summary.data = idea.summary
@@ -175,7 +185,10 @@ def detail(idea_id: int, slug: str | None = None):
     """One idea."""
     idea = get_visible_idea(idea_id)
     if slug != idea.slug:
-        return redirect(idea_url(idea, **request.args), code=301)
+        # The query string is carried over as it is: passed to url_for, names such as idea_id,
+        # slug or _external would be taken as the URL's own arguments.
+        query = urlencode(list(request.args.items(multi=True)))
+        return redirect(idea_url(idea) + (f"?{query}" if query else ""), code=301)
     return render_template(
         "ideas/detail.html",
         idea=idea,
@@ -186,7 +199,7 @@ def detail(idea_id: int, slug: str | None = None):
         similar=similar_to(idea),
         confirm_form=ConfirmForm(),
         co_editor_form=CoEditorForm(),
-        revision_count=len(idea.revisions),
+        revision_count=queries.revision_count(idea),
     )
 
 
@@ -224,11 +237,28 @@ def edit(idea_id: int):
     return render_template("ideas/form.html", form=form, idea=idea), status
 
 
+HISTORY_PER_PAGE = 10
+
+
 @bp.get("/ideas/<int:idea_id>/history")
 def history_page(idea_id: int):
-    """Who changed what, and when."""
+    """Who changed what, and when: the changes stored with each edit, newest first, in pages."""
     idea = get_visible_idea(idea_id)
-    return render_template("ideas/history.html", idea=idea, entries=history.history(idea.revisions))
+    pagination = db.paginate(
+        queries.revisions_newest_first(idea),
+        page=page_arg(),
+        per_page=HISTORY_PER_PAGE,
+        error_out=False,
+        count=True,
+    )
+    if pagination.page > max(pagination.pages, 1):
+        abort(404, _("There is no such page."))
+    return render_template(
+        "ideas/history.html",
+        idea=idea,
+        entries=history.entries(pagination.items),
+        pagination=pagination,
+    )
 
 
 def _status_action(idea_id: int, action, done_message: str):
@@ -261,6 +291,25 @@ def restore_idea(idea_id: int):
     return _status_action(idea_id, services.restore_idea, _("The idea is published again."))
 
 
+def _co_editor_lookup_allowed() -> bool:
+    """Count one look-up of a member by e-mail, for the member and for their address; False
+    when either is over its limit. The answer names the member found, so many look-ups would
+    tell who has an account (IDEALAARI_CO_EDITOR_LIMIT, IDEALAARI_CO_EDITOR_ADDRESS_LIMIT)."""
+    if not limiter.enabled:
+        return True
+    config = current_app.config
+    keys = [
+        (config["IDEALAARI_CO_EDITOR_LIMIT"], f"member:{current_user.id}"),
+        (config["IDEALAARI_CO_EDITOR_ADDRESS_LIMIT"], f"address:{get_remote_address()}"),
+    ]
+    hits = [
+        limiter.limiter.hit(item, "co-editor-lookup", key)
+        for raw, key in keys
+        for item in parse_many(raw)
+    ]
+    return all(hits)
+
+
 @bp.post("/ideas/<int:idea_id>/co-editors")
 @login_required
 def add_co_editor(idea_id: int):
@@ -269,7 +318,15 @@ def add_co_editor(idea_id: int):
     form = CoEditorForm()
     if not permissions.can_manage_co_editors(current_user, idea):
         abort(403)
-    if form.validate_on_submit():
+    submitted = form.validate_on_submit()
+    if submitted and not _co_editor_lookup_allowed():
+        form.email.errors.append(
+            _(
+                "You have added co-editors many times in a short while. Wait a moment and "
+                "try again; the co-editors added so far are kept."
+            )
+        )
+    elif submitted:
         try:
             member = services.add_co_editor(idea=idea, actor=current_user, email=form.email.data)
         except services.IdeaError as e:

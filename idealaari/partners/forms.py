@@ -15,11 +15,8 @@ from idealaari.partners.services import MESSAGE_MAX, NOTE_MAX
 
 class OfferForm(FlaskForm):
     role = SelectField(_l("Role"), validators=[required(_l("Choose the role you offer."))])
-    organisation = SelectField(
-        _l("Organisation"),
-        coerce=int,
-        description=_l("The organisation you would partner for."),
-    )
+    # The member offers as their own organisation, shown as text; the field carries its id.
+    organisation = SelectField(_l("Organisation"), coerce=int)
     message = TextAreaField(
         _l("Message to the idea's editors"),
         validators=[optional(), length(max=MESSAGE_MAX)],
@@ -27,6 +24,8 @@ class OfferForm(FlaskForm):
     )
 
     def __init__(self, *args, idea: Idea, organisations: list[Organisation], **kwargs):
+        """`organisation` (the member's own organisation id) is the only one offered of
+        `organisations`: a member speaks for the organisation they belong to."""
         super().__init__(*args, **kwargs)
         # Any role may be offered; the ones the idea seeks come first.
         sought = idea.partner_roles
@@ -36,7 +35,14 @@ class OfferForm(FlaskForm):
             + options(((r.value, r.label) for r in sought), optgroup=_("Roles this idea seeks"))
             + options(((r.value, r.label) for r in others), optgroup=_("Other roles"))
         )
-        self.organisation.choices = options((o.id, o.name) for o in organisations)
+        own = [o for o in organisations if o.id == kwargs.get("organisation")]
+        self.organisation.choices = options((o.id, o.name) for o in own)
+        self.own_organisation = own[0] if own else None
+        if own:
+            self.organisation.invalid_choice_message = _(
+                "You can offer only on behalf of your own organisation, %(org)s.",
+                org=own[0].name,
+            )
         if len(sought) == 1 and not self.role.data:
             self.role.data = sought[0].value
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import enum
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from idealaari.accounts.models import User
 from idealaari.ideas.queries import editor_ids
@@ -19,6 +20,11 @@ from idealaari.targets import TargetKind
 class PartnerNotice(enum.StrEnum):
     PARTNER_OFFER = "partner_offer"
     OFFER_ANSWER = "offer_answer"
+
+
+PARTNER_OFFERS = registry.SettingsGroup(
+    "partner_offers", _l("Partner offers and their answers"), order=30
+)
 
 
 def _about(offer: PartnerOffer) -> dict:
@@ -86,6 +92,7 @@ def register_kinds() -> None:
             link=_partners_page,
             detail=_offer_detail,
             immediate=True,
+            settings_group=PARTNER_OFFERS,
         )
     )
     registry.register(
@@ -95,5 +102,6 @@ def register_kinds() -> None:
             link=_partners_page,
             detail=_answer_detail,
             immediate=True,
+            settings_group=PARTNER_OFFERS,
         )
     )

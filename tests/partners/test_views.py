@@ -49,8 +49,10 @@ def test_idea_page_shows_offer_form_to_members(client, login, make_user, make_se
         < page.index("Pilot or test site")
         < page.index("Other roles")
     )
-    # The member's own organisation is preselected.
-    assert f'<option selected value="{member.organisation_id}">' in page
+    # The member offers as their own organisation: shown, not chosen.
+    assert "You offer as" in page and member.organisation.name in page
+    assert '<select id="offer-organisation"' not in page
+    assert f'name="offer-organisation" value="{member.organisation_id}"' in page
     assert f'href="/ideas/{idea.id}/partners"' in page
 
 
@@ -149,8 +151,6 @@ def test_boosted_request_gets_a_redirect_not_a_fragment(
         ({"offer-role": None}, "Choose the role you offer."),
         ({"offer-role": "astronaut"}, "Choose one of the options given."),
         ({"offer-message": "x" * 2001}, "Write at most 2000 characters."),
-        ({"offer-organisation": "999999"}, "Choose one of the options given."),
-        ({"offer-organisation": "abc"}, "Choose one of the options given."),
     ],
 )
 def test_bad_offers_answer_422(
@@ -170,6 +170,42 @@ def test_bad_offers_answer_422(
     plain = client.post(f"/ideas/{idea.id}/partners", data=form)
     assert plain.status_code == 422 and "<html" in plain.text and message in plain.text
     assert only_offer() is None
+
+
+@pytest.mark.parametrize("other", ["another", "999999", "99999999999999999999999", "abc"])
+def test_an_offer_on_behalf_of_another_organisation_is_refused(
+    client, login, make_user, make_org, make_seeking_idea, htmx_headers, other
+):
+    """A crafted post cannot make "HUS offers to pilot" for a member of another organisation."""
+    idea = make_seeking_idea()
+    hus = make_org(name="HUS Helsingin yliopistollinen sairaala")
+    member = login(make_user())
+    form = offer_form(**{"offer-organisation": str(hus.id) if other == "another" else other})
+    resp = client.post(
+        f"/ideas/{idea.id}/partners",
+        data=form,
+        headers={**htmx_headers, "HX-Target": "idea-partners"},
+    )
+    assert resp.status_code == 422 and 'id="idea-partners"' in resp.text
+    refusal = "You can offer only on behalf of your own organisation"
+    if other != "abc":
+        assert refusal in resp.text and member.organisation.name in resp.text
+    else:
+        assert "Choose one of the options given." in resp.text
+    assert "Meillä on testiosasto." in resp.text  # what was written is kept
+    plain = client.post(f"/ideas/{idea.id}/partners", data=form)
+    assert plain.status_code == 422 and "<html" in plain.text
+    assert only_offer() is None
+
+
+def test_an_offer_is_made_as_the_members_own_organisation(
+    client, login, make_user, make_seeking_idea
+):
+    idea = make_seeking_idea()
+    member = login(make_user())
+    form = offer_form(member)
+    assert client.post(f"/ideas/{idea.id}/partners", data=form).status_code == 303
+    assert only_offer().organisation_id == member.organisation_id
 
 
 def test_second_identical_offer_is_refused_with_a_message(

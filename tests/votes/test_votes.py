@@ -62,6 +62,37 @@ def test_author_and_co_editors_cannot_vote_and_are_told_why(client, login, make_
     assert count(idea) == 0
 
 
+def test_whoever_edits_the_idea_cannot_vote_for_it(client, login, make_user, make_org, make_idea):
+    """The owning organisation's area contacts edit its ideas, so they cannot vote for them
+    either: not through the button (there is none) nor through a crafted post."""
+    idea = make_idea()
+    co_editor = make_user()
+    idea.co_editors.append(co_editor)
+    area_contact = make_user(role=Role.AREA_CONTACT, organisation=idea.organisation)
+    db.session.commit()
+    refusal = "You cannot vote for an idea you are developing yourself."
+    for editor in (area_contact, co_editor, idea.author):
+        login(editor)
+        page = client.get(f"/ideas/{idea.id}-{idea.slug}").text
+        assert refusal in page and f'action="/ideas/{idea.id}/vote"' not in page
+        resp = client.post(f"/ideas/{idea.id}/vote", headers=htmx_for(idea))
+        assert resp.status_code == 422 and refusal in resp.text
+        plain = client.post(f"/ideas/{idea.id}/vote", follow_redirects=True)
+        assert refusal in plain.text
+    assert count(idea) == 0
+    with pytest.raises(services.VoteError, match="developing yourself"):
+        services.add_vote(idea=db.session.get(Idea, idea.id), voter=area_contact)
+    db.session.rollback()
+    # Members who do not edit it still vote: an area contact of another organisation too.
+    others = (make_user(), make_user(role=Role.AREA_CONTACT, organisation=make_org()))
+    for member in others:
+        login(member)
+        page = client.get(f"/ideas/{idea.id}-{idea.slug}").text
+        assert f'action="/ideas/{idea.id}/vote"' in page
+        assert client.post(f"/ideas/{idea.id}/vote").status_code == 303
+    assert count(idea) == 2
+
+
 def test_idea_page_shows_the_reason_instead_of_a_button(client, login, make_idea):
     idea = make_idea()
     login(idea.author)
@@ -118,7 +149,7 @@ def _logged_in_client(app, user):
     app.test_client_class = IsolatedClient
     c = app.test_client()
     with c.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()
         session["_fresh"] = True
     return c
 
