@@ -39,3 +39,15 @@ class LocalisedName:
     def name(self) -> str:
         """The name in the current UI language, falling back to Finnish."""
         return getattr(self, f"name_{current_language()}", None) or self.name_fi
+
+
+def remember_language(response, lang: str) -> None:
+    """Keep the chosen UI language in its cookie for a year."""
+    response.set_cookie(
+        LANGUAGE_COOKIE,
+        lang,
+        max_age=365 * 24 * 3600,
+        httponly=True,
+        samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )

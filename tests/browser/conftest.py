@@ -102,8 +102,11 @@ def live_server(tmp_path_factory):
                 "IDEALAARI_SECRET_KEY": "browser-test-secret",
                 "DATABASE_URL": f"sqlite:///{tmp / 'idealaari-browser.db'}",
                 "IDEALAARI_SEARCH_INDEX": str(tmp / "search-index"),
+                "IDEALAARI_MAIL_OUTBOX": str(tmp / "outbox"),
             },
             "TESTING": True,
+            # Mail goes to the outbox folder, where the tests read the links a member gets.
+            "MAIL_SUPPRESS_SEND": False,
         }
     )
     with app.app_context():
@@ -226,3 +229,11 @@ def screenshot():
         page.set_viewport_size(original)
 
     return _shoot
+
+
+@pytest.fixture(scope="session")
+def long_content(live_app):
+    """Content with its longest fields filled with unbroken text (tests/browser/long_content.py)."""
+    from tests.browser.long_content import seed_long_content
+
+    return seed_long_content(live_app)

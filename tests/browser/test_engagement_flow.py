@@ -47,6 +47,7 @@ def scene(live_app):
                 password_hash=generate_password_hash(PASSWORD),
                 organisation=orgs[code],
                 role=role,
+                email_verified_at=utcnow(),
             )
             db.session.add(people[key])
         db.session.flush()

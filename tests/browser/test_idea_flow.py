@@ -6,8 +6,11 @@ whether or not the Finnish catalogue is compiled.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import itertools
 import re
+from pathlib import Path
 
 import pytest
 
@@ -61,16 +64,39 @@ def register(page, base_url: str) -> dict:
     page.locator("#name").fill(member["name"])
     page.locator("#email").fill(member["email"])
     page.locator("#title").fill(member["title"])
-    # The first option is "add a new organisation" (value 0); pick the first real one.
-    org_option = page.locator("#organisation option:not([value='0'])").first
+    # Skip the empty placeholder and "add a new organisation" (value 0); pick a real one.
+    org_option = page.locator("#organisation option:not([value='0']):not([value=''])").first
     member["organisation_id"] = org_option.get_attribute("value")
     member["organisation"] = org_option.inner_text().strip()
     page.locator("#organisation").select_option(member["organisation_id"])
     page.locator("#password").fill(PASSWORD)
     page.locator("#password_confirm").fill(PASSWORD)
     page.locator("form.stacked-form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/register/sent$"))
     expect(page.locator(".user-nav .user-link")).to_have_text(member["name"])
+    confirm_address(page, base_url, member["email"])
     return member
+
+
+def mailed_link(base_url, address: str, path: str) -> str:
+    """The first link to `path` in the newest mail to `address` in the live server's outbox."""
+    outbox = Path(base_url.app.config["IDEALAARI_MAIL_OUTBOX"])
+    for eml in sorted(outbox.glob("*.eml"), reverse=True):
+        message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+        if address in str(message["To"]):
+            text = message.get_body(preferencelist=("plain",)).get_content()
+            found = re.search(r"https?://\S*" + re.escape(path) + r"\S*", text)
+            if found:
+                return found.group(0)
+    raise AssertionError(f"no mail to {address} with a link to {path}")
+
+
+def confirm_address(page, base_url, address: str) -> None:
+    """Open the verification link from the mail and confirm, as a new member does."""
+    link = mailed_link(base_url, address, "/account/verify/")
+    page.goto(base_url + link[link.index("/account/verify/") :])
+    page.locator("form.stacked-form button[type=submit]").click()
+    expect(page.locator("#verify-banner")).to_have_count(0)
 
 
 def fill_idea_form(page) -> None:
@@ -98,6 +124,7 @@ def test_join_post_find_edit_and_read_history(page, live_server, screenshot, bro
     member = register(page, base)
 
     # Log out with the POST button in the header ...
+    page.locator(".user-menu > summary").click()
     page.locator(".user-nav form[action$='/logout'] button[type=submit]").click()
     expect(page.locator(".user-nav a[href$='/login']")).to_be_visible()
     expect(page.locator(".user-nav .user-link")).to_have_count(0)
@@ -110,7 +137,7 @@ def test_join_post_find_edit_and_read_history(page, live_server, screenshot, bro
     expect(page.locator(".user-nav .user-link")).to_have_text(member["name"])
 
     # A new idea.
-    page.locator(".user-nav a[href$='/ideas/new']").click()
+    page.locator(".user-nav .header-new-idea").click()
     expect(page).to_have_url(re.compile(r"/ideas/new$"))
     screenshot(page, "idea-form-new")
     fill_idea_form(page)
@@ -263,7 +290,7 @@ def test_idea_form_without_javascript_keeps_input_and_shows_errors(
 def test_inline_validation_of_the_title(page, live_server, browser_errors):
     base = live_server
     register(page, base)
-    page.locator(".user-nav a[href$='/ideas/new']").click()
+    page.locator(".user-nav .header-new-idea").click()
     expect(page).to_have_url(re.compile(r"/ideas/new$"))
     page.evaluate("window.__samePage = true")
 

@@ -23,6 +23,7 @@ def seeded(live_app):
     from werkzeug.security import generate_password_hash
 
     from idealaari.accounts.models import User
+    from idealaari.dbtypes import utcnow
     from idealaari.extensions import db
     from idealaari.ideas import services
     from idealaari.organisations.models import Organisation
@@ -37,6 +38,7 @@ def seeded(live_app):
                 title="",
                 password_hash=generate_password_hash(PASSWORD),
                 organisation=orgs[code],
+                email_verified_at=utcnow(),
             )
             db.session.add(authors[code])
         db.session.flush()
