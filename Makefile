@@ -1,4 +1,5 @@
 # Idealaari: `make run` sets everything up and serves the demo; `make test` runs the whole suite.
+SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -20,23 +21,31 @@ install: $(STAMP) translations
 translations: $(STAMP)
 	$(BIN)/pybabel compile -d idealaari/translations -D messages
 
+# Alembic logs every step at INFO; the first run shows only warnings and errors.
 migrate: install
-	$(FLASK) db upgrade
+	@$(FLASK) db upgrade 2>&1 | { grep -v '^INFO  \[alembic' || true; }; test $${PIPESTATUS[0]} -eq 0
+	@echo "Database is up to date."
 
-demo: migrate
-	$(FLASK) demo-data
+# The index exists before the demo loads, so the demo's ideas are indexed as they are saved;
+# the second check repairs an index that missed changes (for example after a crash).
+index: migrate
+	@$(FLASK) search check >/dev/null 2>&1 || $(FLASK) search rebuild
 
-index: demo
-	$(FLASK) search check >/dev/null 2>&1 || $(FLASK) search rebuild
+demo: index
+	@$(FLASK) demo-data
+	@$(FLASK) search check >/dev/null 2>&1 || $(FLASK) search rebuild
 
-run: index
-	$(FLASK) run --host $(HOST) --port $(PORT)
+run: demo
+	@$(BIN)/python -m idealaari.devserver --host $(HOST) --port $(PORT)
+
+# Two workers (pytest-xdist) by default; TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 
 test: install
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS)
 
 test-postgres: install
-	IDEALAARI_TEST_DATABASE_URL=$${IDEALAARI_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q -m "not browser"
+	IDEALAARI_TEST_DATABASE_URL=$${IDEALAARI_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q -n $(TEST_WORKERS) -m "not browser"
 
 test-browser: install
 	IDEALAARI_BROWSER_TESTS=1 $(BIN)/pytest -q -m browser

@@ -27,7 +27,7 @@ DOMAINS = (
 
 def create_app(overrides: dict | None = None) -> Flask:
     """Create the Idealaari application; `overrides` replace configuration (tests use it)."""
-    from idealaari import config, web
+    from idealaari import config, http, web
     from idealaari.extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
     from idealaari.i18n import select_locale
 
@@ -37,6 +37,8 @@ def create_app(overrides: dict | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    app.request_class = http.Request
+    app.url_map.converters["int"] = http.IdConverter
     settings = config.load(app.instance_path, (overrides or {}).get("ENVIRON"))
     app.config.update(settings)
     app.config.update({k: v for k, v in (overrides or {}).items() if k != "ENVIRON"})
@@ -64,6 +66,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     for domain in DOMAINS:
         importlib.import_module(f"idealaari.{domain}").init_app(app)
     web.init_app(app)
+    http.init_app(app)
 
     from idealaari import cli
 

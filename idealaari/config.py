@@ -89,6 +89,18 @@ def _base_url(environ: dict[str, str]) -> str:
     return url
 
 
+def _rate_limit(environ: dict[str, str], name: str, default: str) -> str:
+    """A Flask-Limiter limit such as "60 per minute", checked now rather than at a request."""
+    from limits import parse_many
+
+    raw = environ.get(name, "").strip() or default
+    try:
+        parse_many(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a limit such as '60 per minute', not {raw!r}.") from None
+    return raw
+
+
 def load(instance_path: str, environ: dict[str, str] | None = None) -> dict:
     """Build the Flask configuration mapping from the environment."""
     environ = dict(os.environ if environ is None else environ)
@@ -120,12 +132,46 @@ def load(instance_path: str, environ: dict[str, str] | None = None) -> dict:
         "RATELIMIT_STORAGE_URI": environ.get("IDEALAARI_RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "IDEALAARI_LOGIN_LIMIT": environ.get("IDEALAARI_LOGIN_LIMIT", "5 per minute"),
+        # Failed logins from one address, whatever the account (clients that logged in to the
+        # account before are exempt; see accounts.services on device cookies).
+        "IDEALAARI_LOGIN_ADDRESS_LIMIT": _rate_limit(
+            environ, "IDEALAARI_LOGIN_ADDRESS_LIMIT", "30 per 10 minutes"
+        ),
+        "IDEALAARI_REGISTER_LIMIT": _rate_limit(environ, "IDEALAARI_REGISTER_LIMIT", "20 per hour"),
+        "IDEALAARI_VERIFY_RESEND_LIMIT": _rate_limit(
+            environ, "IDEALAARI_VERIFY_RESEND_LIMIT", "3 per hour"
+        ),
+        "IDEALAARI_PASSWORD_CHANGE_LIMIT": _rate_limit(
+            environ, "IDEALAARI_PASSWORD_CHANGE_LIMIT", "5 per 15 minutes"
+        ),
+        "IDEALAARI_RESET_LIMIT": _rate_limit(environ, "IDEALAARI_RESET_LIMIT", "10 per hour"),
+        "IDEALAARI_RESET_ADDRESS_LIMIT": _rate_limit(
+            environ, "IDEALAARI_RESET_ADDRESS_LIMIT", "3 per hour"
+        ),
+        "IDEALAARI_SEARCH_RATE_LIMIT": _rate_limit(
+            environ, "IDEALAARI_SEARCH_RATE_LIMIT", "60 per minute"
+        ),
+        # Co-editor look-ups by e-mail, per member and per client address (they name members).
+        "IDEALAARI_CO_EDITOR_LIMIT": _rate_limit(
+            environ, "IDEALAARI_CO_EDITOR_LIMIT", "10 per minute;30 per hour"
+        ),
+        "IDEALAARI_CO_EDITOR_ADDRESS_LIMIT": _rate_limit(
+            environ, "IDEALAARI_CO_EDITOR_ADDRESS_LIMIT", "60 per hour"
+        ),
         "IDEALAARI_IDEAS_PER_PAGE": 20,
+        # Accessibility feedback (Act 306/2019) goes to the network's coordination team.
+        "IDEALAARI_ACCESSIBILITY_FEEDBACK_EMAIL": environ.get(
+            "IDEALAARI_ACCESSIBILITY_FEEDBACK_EMAIL", ""
+        ).strip()
+        or "saavutettavuus@idealaari.fi",
+        "IDEALAARI_FEEDBACK_LIMIT": _rate_limit(environ, "IDEALAARI_FEEDBACK_LIMIT", "5 per hour"),
         "IDEALAARI_PROXY_COUNT": _proxy_count(environ),
         "SEARCH_INDEX_DIR": environ.get("IDEALAARI_SEARCH_INDEX", "").strip()
         or str(instance / "search-index"),
         "SEARCH_SYNC_INDEXING": True,
         "IDEALAARI_BASE_URL": _base_url(environ),
+        # Set explicitly: the API builds its absolute URLs from it, not from the Host header.
+        "IDEALAARI_BASE_URL_SET": bool(environ.get("IDEALAARI_BASE_URL", "").strip()),
         "IDEALAARI_MAIL_BACKEND": _mail_backend(env, environ),
         "IDEALAARI_MAIL_OUTBOX": environ.get("IDEALAARI_MAIL_OUTBOX", "").strip()
         or str(instance / "outbox"),

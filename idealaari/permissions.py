@@ -29,6 +29,13 @@ def _member(user) -> bool:
     return user is not None and getattr(user, "is_authenticated", False)
 
 
+def verification_refusal(user: User | None) -> str | None:
+    """Members who have not confirmed their e-mail address look around but do not take part."""
+    if _member(user) and getattr(user, "email_verified_at", True) is None:
+        return _("Confirm your e-mail address first: we sent you a link.")
+    return None
+
+
 def is_moderator(user: User | None) -> bool:
     """Moderators and admins curate content and manage themes."""
     return _member(user) and user.role in (Role.MODERATOR, Role.ADMIN)
@@ -46,8 +53,14 @@ def can_manage_users(user: User | None) -> bool:
     return is_admin(user)
 
 
+def create_idea_refusal(user: User | None) -> str | None:
+    if not _member(user):
+        return _("Log in to post an idea.")
+    return verification_refusal(user)
+
+
 def can_create_idea(user: User | None) -> bool:
-    return _member(user)
+    return create_idea_refusal(user) is None
 
 
 def can_edit_idea(user: User | None, idea: Idea) -> bool:
@@ -68,6 +81,24 @@ def can_manage_co_editors(user: User | None, idea: Idea) -> bool:
     if idea.author_id is not None:
         return idea.author_id == user.id
     return user.role == Role.AREA_CONTACT and user.organisation_id == idea.organisation_id
+
+
+def owner_change_refusal(user: User | None, idea: Idea) -> str | None:
+    """Why this member cannot move the idea to another organisation: its author and the owning
+    organisation's area contacts decide that; co-editors edit the idea but not its owner."""
+    if _member(user):
+        if idea.author_id is not None and idea.author_id == user.id:
+            return None
+        if user.role == Role.AREA_CONTACT and user.organisation_id == idea.organisation_id:
+            return None
+    return _(
+        "Only the author and the area contacts of %(org)s can change the owning organisation.",
+        org=idea.organisation.name,
+    )
+
+
+def can_change_idea_owner(user: User | None, idea: Idea) -> bool:
+    return owner_change_refusal(user, idea) is None
 
 
 def can_view_idea(user: User | None, idea: Idea) -> bool:
@@ -173,7 +204,7 @@ def comment_refusal(user: User | None, idea: Idea) -> str | None:
     from idealaari.ideas.models import IdeaStatus
 
     if idea.status == IdeaStatus.PUBLISHED and _member(user):
-        return None
+        return verification_refusal(user)
     if not _member(user):
         return _("Log in to comment.")
     if idea.status == IdeaStatus.ARCHIVED:
@@ -212,9 +243,11 @@ def vote_refusal(user: User | None, idea: Idea) -> str | None:
 
     if not _member(user):
         return _("Log in to vote.")
+    if verification_refusal(user):
+        return verification_refusal(user)
     if idea.status != IdeaStatus.PUBLISHED:
         return _("Only published ideas can be voted for.")
-    if idea.author_id == user.id or any(e.id == user.id for e in idea.co_editors):
+    if can_edit_idea(user, idea):  # its author, co-editors and the owner's area contacts
         return _("You cannot vote for an idea you are developing yourself.")
     return None
 
@@ -230,6 +263,8 @@ def offer_refusal(user: User | None, idea: Idea) -> str | None:
 
     if not _member(user):
         return _("Log in to offer partnership.")
+    if verification_refusal(user):
+        return verification_refusal(user)
     if can_edit_idea(user, idea):
         return _("You cannot offer to partner on an idea you edit yourself.")
     if idea.status != IdeaStatus.PUBLISHED:
@@ -282,13 +317,15 @@ def can_manage_polls(user: User | None) -> bool:
 def can_vote_in_poll(user: User | None, poll: Poll, now: datetime) -> bool:
     from idealaari.polls.models import PollPhase
 
-    return _member(user) and poll.phase(now) == PollPhase.OPEN
+    return _member(user) and not verification_refusal(user) and poll.phase(now) == PollPhase.OPEN
 
 
 def can_propose_poll_option(user: User | None, poll: Poll, now: datetime) -> bool:
     from idealaari.polls.models import PollPhase
 
-    return _member(user) and poll.phase(now) == PollPhase.PROPOSALS
+    return (
+        _member(user) and not verification_refusal(user) and poll.phase(now) == PollPhase.PROPOSALS
+    )
 
 
 JINJA_GLOBALS = {
@@ -296,6 +333,8 @@ JINJA_GLOBALS = {
     "is_admin": is_admin,
     "can_manage_themes": can_manage_themes,
     "can_create_idea": can_create_idea,
+    "create_idea_refusal": create_idea_refusal,
+    "verification_refusal": verification_refusal,
     "can_edit_idea": can_edit_idea,
     "can_manage_co_editors": can_manage_co_editors,
     "can_view_idea": can_view_idea,

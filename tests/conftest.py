@@ -10,7 +10,7 @@ from functools import wraps
 import pytest
 from flask import has_app_context
 from flask.testing import FlaskClient
-from sqlalchemy import event, text
+from sqlalchemy import create_engine, event, make_url, text
 
 from idealaari import create_app
 from idealaari.extensions import db, limiter
@@ -27,10 +27,22 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory):
-    if TEST_DATABASE_URL:
+def database_url(tmp_path_factory, worker_id):
+    """SQLite in a temporary file, or IDEALAARI_TEST_DATABASE_URL. With pytest-xdist every
+    worker gets a database of its own on the same PostgreSQL server ("test_gw0", ...)."""
+    if not TEST_DATABASE_URL:
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'idealaari-test.db'}"
+    if worker_id == "master":
         return TEST_DATABASE_URL
-    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'idealaari-test.db'}"
+    url = make_url(TEST_DATABASE_URL)
+    name = f"{url.database}_{worker_id}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if not exists:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
 
 
 _made_apps: list = []
@@ -51,6 +63,8 @@ def make_app(database_url: str, tmp_path, **config):
         "IDEALAARI_SECRET_KEY": "test-secret",
         "DATABASE_URL": database_url,
         "IDEALAARI_SEARCH_INDEX": str(tmp_path / "search-index"),
+        # Mail a test really sends (MAIL_SUPPRESS_SEND off) never lands in the repo's instance/.
+        "IDEALAARI_MAIL_OUTBOX": str(tmp_path / "outbox"),
     }
     environ.update(config.pop("ENVIRON", {}))
     made = create_app(
@@ -180,7 +194,7 @@ def login(client):
     def _login(user):
         db.session.commit()
         with client.session_transaction() as session:
-            session["_user_id"] = str(user.id)
+            session["_user_id"] = user.get_id()
             session["_fresh"] = True
         return user
 

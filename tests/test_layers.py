@@ -40,8 +40,10 @@ KIT = {
     "paging",
     "forms",
     "http",
+    "links",
     "permissions",
     "targets",
+    "textclean",
 }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import enum
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from idealaari.comments import owners
 from idealaari.comments.models import Comment
@@ -20,6 +21,10 @@ from idealaari.targets import TargetKind
 class CommentNotice(enum.StrEnum):
     COMMENT = "comment"
     REPLY = "reply"
+
+
+COMMENTS = registry.SettingsGroup("comments", _l("Comments on what you follow"), order=10)
+REPLIES = registry.SettingsGroup("replies", _l("Replies to your comments"), order=20)
 
 
 def notify_comment(*, comment: Comment, owner: owners.Owner) -> list[Notification]:
@@ -66,6 +71,7 @@ def register_kinds() -> None:
                 "%(who)s commented on “%(idea)s”", who=who(n), idea=_owner_title(n, c)
             ),
             detail=_comment_detail,
+            settings_group=COMMENTS,
         )
     )
     registry.register(
@@ -75,5 +81,6 @@ def register_kinds() -> None:
                 "%(who)s replied to your comment on “%(idea)s”", who=who(n), idea=_owner_title(n, c)
             ),
             detail=_comment_detail,
+            settings_group=REPLIES,
         )
     )

@@ -192,6 +192,7 @@ def _load_users(orgs: dict[str, Organisation], clock: _Clock) -> dict[str, User]
             title=title,
             role=role,
             locale=locale,
+            verified=True,
         )
         user.created_at = clock.days_ago(clock.rng.randint(735, 790))
         users[email] = user

@@ -11,6 +11,7 @@ from wtforms import DateTimeLocalField, Field, RadioField, StringField, TextArea
 from wtforms.validators import InputRequired, ValidationError
 
 from idealaari.forms import CHOICE_MESSAGE, length, optional, required
+from idealaari.http import MAX_ID
 from idealaari.polls.services import DESCRIPTION_MAX, MAX_OPTIONS, OPTION_MAX, QUESTION_MAX
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
@@ -102,6 +103,9 @@ class VoteForm(FlaskForm):
     def validate_option(self, field):
         if field.data is None and not field.errors:  # an unreadable value already says why
             raise ValidationError(_l("Choose an option."))
+        # No option has an id beyond what the database holds; looking one up would overflow.
+        if field.data is not None and not 0 < field.data <= MAX_ID:
+            raise ValidationError(CHOICE_MESSAGE)
 
 
 class ProposalForm(FlaskForm):

@@ -19,6 +19,9 @@ class PollNotice(enum.StrEnum):
     POLL_RESULT = "poll_result"
 
 
+POLL_RESULTS = registry.SettingsGroup("poll_results", _l("Results of polls you voted in"), order=60)
+
+
 def notify_poll_result(*, poll: Poll, recipients: Iterable[int]) -> list[Notification]:
     return notify(
         recipients, kind=PollNotice.POLL_RESULT, target_kind=TargetKind.POLL, target_id=poll.id
@@ -32,5 +35,6 @@ def register_kinds() -> None:
             sentence=lambda n, poll: _("The results of a poll you voted in are out"),
             detail=lambda n, poll: registry.Detail(lines=(poll.question,) if poll else ()),
             group_title=_l("Polls"),
+            settings_group=POLL_RESULTS,
         )
     )

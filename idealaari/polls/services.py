@@ -199,6 +199,9 @@ def update_poll(
 def _vote_refusal(poll: Poll, voter: User, option: PollOption, now: datetime) -> str | None:
     if not getattr(voter, "is_authenticated", False):
         return _("Log in to vote.")
+    unverified = permissions.verification_refusal(voter)
+    if unverified:
+        return unverified
     phase = poll.phase(now)
     if phase == PollPhase.CLOSED:
         return _("The poll has closed; votes can no longer be given or changed.")
@@ -250,6 +253,9 @@ def propose_option(
     if not permissions.can_propose_poll_option(proposer, poll, now):
         if not getattr(proposer, "is_authenticated", False):
             raise PollError(_("Log in to propose an option."))
+        unverified = permissions.verification_refusal(proposer)
+        if unverified:
+            raise PollError(unverified)
         raise PollError(_("Options can be proposed only during the poll’s proposal phase."))
     label = clean_label(label)
     if not label:

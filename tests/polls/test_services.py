@@ -235,6 +235,13 @@ def test_anonymous_cannot_vote(moderator):
         services.cast_vote(poll=poll, voter=AnonymousUserMixin(), option=poll.options[0], now=T)
 
 
+def test_an_unverified_member_is_told_to_confirm_the_address_before_voting(moderator, make_user):
+    poll, member = create(moderator), make_user(verified=False)
+    with pytest.raises(services.PollError, match="Confirm your e-mail address first"):
+        services.cast_vote(poll=poll, voter=member, option=option(poll, THEMES[0]), now=T)
+    assert db.session.scalar(select(func.count()).select_from(PollVote)) == 0
+
+
 def test_a_concurrent_double_submit_updates_the_vote(moderator, make_user, monkeypatch):
     """Two requests both see no vote; the second insert hits the unique constraint."""
     poll, member = create(moderator), make_user()
@@ -278,6 +285,15 @@ def test_moderator_rejects_a_proposal(moderator, make_user):
     assert proposal.status == OptionStatus.REJECTED
     with pytest.raises(services.PollError, match="already been decided"):
         services.accept_proposal(option=proposal, actor=moderator, now=PROPOSING)
+
+
+def test_an_unverified_member_cannot_propose_an_option(moderator, make_user):
+    poll = proposal_poll(moderator)
+    with pytest.raises(services.PollError, match="Confirm your e-mail address first"):
+        services.propose_option(
+            poll=poll, proposer=make_user(verified=False), label="Tekoäly", now=PROPOSING
+        )
+    assert [o.label for o in poll.options] == list(THEMES)
 
 
 @pytest.mark.parametrize(

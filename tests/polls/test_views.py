@@ -227,11 +227,13 @@ def test_vote_without_a_choice_is_422(client, login, make_user, make_poll, heade
     assert ("<html" in resp.text) == (not headers)
 
 
-@pytest.mark.parametrize("value", ["abc", "999999"])
-def test_vote_for_an_unknown_option_is_422(client, login, make_user, make_poll, value):
+@pytest.mark.parametrize("value", ["abc", "999999", str(2**63), "9" * 40, "-1", "0", str(2**31)])
+@pytest.mark.parametrize("headers", [{}, FRAGMENT])
+def test_vote_for_an_unknown_option_is_422(client, login, make_user, make_poll, value, headers):
+    """Also an option number no database integer holds: a form error, not a 500."""
     poll = make_poll()
     login(make_user())
-    resp = client.post(f"/polls/{poll.id}/vote", data={"option": value}, headers=FRAGMENT)
+    resp = client.post(f"/polls/{poll.id}/vote", data={"option": value}, headers=headers)
     assert resp.status_code == 422 and "Choose one of the options given." in resp.text
     assert votes() == 0
 
