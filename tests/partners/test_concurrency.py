@@ -23,6 +23,7 @@ def _offer_in_worker(database_url, index_dir, idea_id, member_id, barrier, resul
                 "DATABASE_URL": database_url,
                 "IDEALAARI_SEARCH_INDEX": index_dir,
             },
+            "TESTING": True,  # as in the other tests: no mail leaves
             "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"timeout": 30}}
             if database_url.startswith("sqlite")
             else {},

@@ -24,6 +24,7 @@ def _worker(database_url: str, index_dir: str, author_id: int, worker: int) -> N
                 "DATABASE_URL": database_url,
                 "IDEALAARI_SEARCH_INDEX": index_dir,
             },
+            "TESTING": True,  # as in the other tests: no mail leaves
             "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"timeout": 30}}
             if database_url.startswith("sqlite")
             else {},
