@@ -11,15 +11,16 @@ STAMP := $(VENV)/.installed
 .PHONY: run install translations migrate demo index bench test test-postgres test-browser lint extract-messages bench clean
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@$(PYTHON) -m venv $(VENV)
+	@echo "Installing Idealaari and its dependencies into $(VENV) (a minute or two)..."
+	@$(BIN)/pip install -qq --upgrade pip
+	@$(BIN)/pip install -qq -e '.[dev]'
+	@touch $(STAMP)
 
 install: $(STAMP) translations
 
 translations: $(STAMP)
-	$(BIN)/pybabel compile -d idealaari/translations -D messages
+	@$(BIN)/pybabel -q compile -d idealaari/translations -D messages
 
 # Alembic logs every step at INFO; the first run shows only warnings and errors.
 migrate: install
@@ -29,7 +30,7 @@ migrate: install
 # The index exists before the demo loads, so the demo's ideas are indexed as they are saved;
 # the second check repairs an index that missed changes (for example after a crash).
 index: migrate
-	@$(FLASK) search check >/dev/null 2>&1 || $(FLASK) search rebuild
+	@$(FLASK) search check >/dev/null 2>&1 || $(FLASK) search rebuild >/dev/null
 
 demo: index
 	@$(FLASK) demo-data

@@ -61,7 +61,13 @@ def validate_tags(tags: list[str]) -> None:
 
 
 def make_slug(title: str) -> str:
-    return slugify(title, max_length=80, word_boundary=True) or "idea"
+    """At most 80 characters, cut between words; a first word longer than that is cut inside,
+    rather than dropped (a pasted file name as the title would otherwise leave its tail)."""
+    whole = slugify(title)
+    cut = slugify(title, max_length=80, word_boundary=True)
+    if whole.split("-")[0] != cut.split("-")[0]:
+        cut = whole[:80].strip("-")
+    return cut or "idea"
 
 
 def _tags_by_name(names: list[str]) -> list[Tag]:

@@ -283,3 +283,18 @@ def test_themes_need_a_unique_finnish_name(make_user):
         "Give the theme a Finnish name.",
     )
     assert db.session.scalar(select(func.count()).select_from(Theme)) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Kotihoidon etäkäynnit videoyhteydellä", "kotihoidon-etakaynnit-videoyhteydella"),
+        # Cut between words at 80 characters ...
+        ("sana " * 30, "-".join(["sana"] * 16)),
+        # ... but a first word longer than that is cut inside, not dropped.
+        ("Loppuraportti" * 10 + " https://example.fi/a.pdf", ("loppuraportti" * 10)[:80]),
+        ("!!!", "idea"),
+    ],
+)
+def test_slugs_keep_the_start_of_the_title(title, slug):
+    assert services.make_slug(title) == slug
