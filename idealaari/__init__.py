@@ -21,6 +21,7 @@ DOMAINS = (
     "votes",
     "partners",
     "polls",
+    "challenges",
     "api",
 )
 

@@ -27,6 +27,7 @@ LAYERS = {
     "votes": 6,
     "partners": 6,
     "polls": 6,
+    "challenges": 6,
     "api": 7,
     "demo": 7,
 }
