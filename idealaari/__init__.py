@@ -22,6 +22,7 @@ DOMAINS = (
     "partners",
     "polls",
     "challenges",
+    "lineage",
     "api",
 )
 

@@ -29,7 +29,8 @@ def demo_data() -> None:
         click.echo(
             f"Loaded demo data: {result.organisations} organisations, {result.users} users, "
             f"{result.ideas} ideas, {result.comments} comments, {result.votes} votes, "
-            f"{result.partner_offers} partner offers, {result.polls} polls. "
+            f"{result.partner_offers} partner offers, {result.polls} polls, "
+            f"{result.challenges} challenges. "
             f"Demo password: {result.password}"
         )
 

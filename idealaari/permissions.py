@@ -19,8 +19,10 @@ from idealaari.accounts.models import Role
 
 if TYPE_CHECKING:
     from idealaari.accounts.models import User
+    from idealaari.challenges.models import Challenge
     from idealaari.comments.models import Comment
     from idealaari.ideas.models import Idea
+    from idealaari.lineage.models import Adoption, OfficialResponse
     from idealaari.partners.models import PartnerOffer
     from idealaari.polls.models import Poll
 
@@ -328,6 +330,230 @@ def can_propose_poll_option(user: User | None, poll: Poll, now: datetime) -> boo
     )
 
 
+# Challenges (haastekisat)
+
+
+def challenge_proposal_refusal(user: User | None) -> str | None:
+    """Area contacts propose challenges on behalf of their organisation; moderators create
+    them directly."""
+    if not _member(user):
+        return _("Log in to propose a challenge.")
+    if user.role not in (Role.AREA_CONTACT, Role.MODERATOR, Role.ADMIN):
+        return _(
+            "Challenges are proposed by the area contacts of an organisation and by moderators."
+        )
+    return verification_refusal(user)
+
+
+def can_propose_challenge(user: User | None) -> bool:
+    return challenge_proposal_refusal(user) is None
+
+
+def can_decide_challenge(user: User | None) -> bool:
+    """Moderators approve or reject proposed challenges."""
+    return is_moderator(user)
+
+
+def can_manage_challenge(user: User | None, challenge: Challenge) -> bool:
+    """A challenge's managers: the area contact who proposed it, anyone named, and moderators."""
+    if not _member(user):
+        return False
+    return is_moderator(user) or any(m.id == user.id for m in challenge.managers)
+
+
+def can_view_challenge(user: User | None, challenge: Challenge) -> bool:
+    """Approved challenges are public; a proposal is seen by its managers and moderators."""
+    from idealaari.challenges.models import ChallengeStatus
+
+    return challenge.status == ChallengeStatus.APPROVED or can_manage_challenge(user, challenge)
+
+
+def entry_refusal(user: User | None, challenge: Challenge, now: datetime) -> str | None:
+    """Why this member cannot enter an idea in the challenge now (None: they may)."""
+    from idealaari.challenges.models import ChallengePhase
+
+    if not _member(user):
+        return _("Log in to enter an idea.")
+    unverified = verification_refusal(user)
+    if unverified:
+        return unverified
+    phase = challenge.phase_at(now)
+    if phase in (ChallengePhase.PROPOSED, ChallengePhase.UPCOMING):
+        return _("Submission has not opened yet.")
+    if phase != ChallengePhase.SUBMISSION:
+        return _("Submission has closed; entries can no longer be added or withdrawn.")
+    kinds = challenge.eligible_kinds or []
+    if kinds and (user.organisation is None or user.organisation.kind.value not in kinds):
+        return _("This challenge takes entries only from some kinds of organisation.")
+    return None
+
+
+def entry_idea_refusal(user: User | None, challenge: Challenge, idea: Idea, now) -> str | None:
+    """Why this member cannot enter this idea: the challenge's rules, then the idea's."""
+    from idealaari.ideas.models import IdeaStatus
+
+    refusal = entry_refusal(user, challenge, now)
+    if refusal:
+        return refusal
+    if not can_edit_idea(user, idea):
+        return _("You can enter only ideas you can edit.")
+    if idea.status != IdeaStatus.PUBLISHED:
+        return _("Only published ideas can be entered.")
+    return None
+
+
+def withdraw_entry_refusal(user: User | None, challenge: Challenge, idea: Idea, now) -> str | None:
+    """Those who can edit the idea, and the challenge's managers, withdraw an entry until
+    submission closes."""
+    from idealaari.challenges.models import ChallengePhase
+
+    if not _member(user):
+        return _("Log in to withdraw an entry.")
+    if not (can_edit_idea(user, idea) or can_manage_challenge(user, challenge)):
+        return _("Only the idea's editors and the challenge's managers can withdraw the entry.")
+    if challenge.phase_at(now) != ChallengePhase.SUBMISSION:
+        return _("Submission has closed; entries can no longer be added or withdrawn.")
+    return None
+
+
+def question_refusal(user: User | None, challenge: Challenge) -> str | None:
+    """Members ask questions during submission; managers answer until the challenge closes."""
+    from idealaari.challenges.models import ChallengePhase
+    from idealaari.dbtypes import utcnow
+
+    if not _member(user):
+        return _("Log in to ask a question.")
+    unverified = verification_refusal(user)
+    if unverified:
+        return unverified
+    phase = challenge.phase_at(utcnow())
+    if phase == ChallengePhase.SUBMISSION:
+        return None
+    if can_manage_challenge(user, challenge) and phase not in (
+        ChallengePhase.PROPOSED,
+        ChallengePhase.CLOSED,
+    ):
+        return None
+    if phase in (ChallengePhase.PROPOSED, ChallengePhase.UPCOMING):
+        return _("Questions can be asked once submission opens.")
+    return _("Questions could be asked during submission, which has closed.")
+
+
+# --- Lineage: derived from, adopted by, official responses ---------------------------------
+
+
+def derivation_refusal(user: User | None, idea: Idea | None) -> str | None:
+    """Why this member cannot say which earlier idea this one continues (idea None: a new
+    idea): whoever writes or edits the idea says so."""
+    if idea is None:
+        return create_idea_refusal(user)
+    if not _member(user):
+        return _("Log in to edit the idea.")
+    return verification_refusal(user) or idea_edit_refusal(user, idea)
+
+
+def can_record_derivation(user: User | None, idea: Idea | None) -> bool:
+    return derivation_refusal(user, idea) is None
+
+
+def derivation_source_refusal(user: User | None, idea: Idea | None, source: Idea) -> str | None:
+    """Why `source` cannot be named as the idea this one continues: only a published or
+    archived idea other than the idea itself."""
+    from idealaari.ideas.models import IdeaStatus
+
+    if source.status not in (IdeaStatus.PUBLISHED, IdeaStatus.ARCHIVED):
+        return _("An idea can continue only a published or archived idea.")
+    if idea is not None and source.id == idea.id:
+        return _("An idea cannot continue itself.")
+    return None
+
+
+def can_derive_from(user: User | None, idea: Idea | None, source: Idea) -> bool:
+    return derivation_source_refusal(user, idea, source) is None
+
+
+def _area_contact_refusal(user: User | None, login_message: str) -> str | None:
+    if not _member(user):
+        return login_message
+    if verification_refusal(user):
+        return verification_refusal(user)
+    if user.role != Role.AREA_CONTACT:
+        return _("Only area contacts speak for their organisation here.")
+    return None
+
+
+def adoption_refusal(user: User | None, idea: Idea) -> str | None:
+    """Why this member cannot record that their organisation adopted the idea: an area contact
+    records it for their own organisation, on a published or archived idea of another one."""
+    from idealaari.ideas.models import IdeaStatus
+
+    refusal = _area_contact_refusal(user, _("Log in to record an adoption."))
+    if refusal:
+        return refusal
+    if idea.status not in (IdeaStatus.PUBLISHED, IdeaStatus.ARCHIVED):
+        return _("Only published and archived ideas can be adopted.")
+    if idea.organisation_id == user.organisation_id:
+        return _(
+            "This is your organisation's own idea; show its progress with the development phase."
+        )
+    return None
+
+
+def can_record_adoption(user: User | None, idea: Idea) -> bool:
+    return adoption_refusal(user, idea) is None
+
+
+def adoption_removal_refusal(user: User | None, adoption: Adoption) -> str | None:
+    """The adopting organisation's area contacts and the moderators remove an adoption."""
+    if _member(user) and not verification_refusal(user):
+        if is_moderator(user):
+            return None
+        if user.role == Role.AREA_CONTACT and user.organisation_id == adoption.organisation_id:
+            return None
+    return _(
+        "Only the area contacts of %(org)s and the moderators can remove this adoption.",
+        org=adoption.organisation.name,
+    )
+
+
+def can_remove_adoption(user: User | None, adoption: Adoption) -> bool:
+    return adoption_removal_refusal(user, adoption) is None
+
+
+def official_response_refusal(user: User | None, idea: Idea) -> str | None:
+    """Why this member cannot answer the idea on behalf of their organisation: an area contact
+    answers any published or archived idea, once per organisation (a new answer replaces it)."""
+    from idealaari.ideas.models import IdeaStatus
+
+    refusal = _area_contact_refusal(user, _("Log in to give an official response."))
+    if refusal:
+        return refusal
+    if idea.status not in (IdeaStatus.PUBLISHED, IdeaStatus.ARCHIVED):
+        return _("Only published and archived ideas get official responses.")
+    return None
+
+
+def can_respond_officially(user: User | None, idea: Idea) -> bool:
+    return official_response_refusal(user, idea) is None
+
+
+def response_removal_refusal(user: User | None, response: OfficialResponse) -> str | None:
+    """The responding organisation's area contacts and the moderators remove a response."""
+    if _member(user) and not verification_refusal(user):
+        if is_moderator(user):
+            return None
+        if user.role == Role.AREA_CONTACT and user.organisation_id == response.organisation_id:
+            return None
+    return _(
+        "Only the area contacts of %(org)s and the moderators can remove this response.",
+        org=response.organisation.name,
+    )
+
+
+def can_remove_response(user: User | None, response: OfficialResponse) -> bool:
+    return response_removal_refusal(user, response) is None
+
+
 JINJA_GLOBALS = {
     "is_moderator": is_moderator,
     "is_admin": is_admin,
@@ -355,4 +581,13 @@ JINJA_GLOBALS = {
     "can_manage_polls": can_manage_polls,
     "can_vote_in_poll": can_vote_in_poll,
     "can_propose_poll_option": can_propose_poll_option,
+    "can_record_adoption": can_record_adoption,
+    "adoption_refusal": adoption_refusal,
+    "can_remove_adoption": can_remove_adoption,
+    "can_respond_officially": can_respond_officially,
+    "official_response_refusal": official_response_refusal,
+    "can_remove_response": can_remove_response,
+    "can_propose_challenge": can_propose_challenge,
+    "can_decide_challenge": can_decide_challenge,
+    "can_manage_challenge": can_manage_challenge,
 }

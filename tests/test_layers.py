@@ -28,6 +28,7 @@ LAYERS = {
     "partners": 6,
     "polls": 6,
     "challenges": 6,
+    "lineage": 6,
     "api": 7,
     "demo": 7,
 }
@@ -36,6 +37,7 @@ KIT = {
     "dbtypes",
     "extensions",
     "config",
+    "feeds",
     "i18n",
     "markdown",
     "paging",

@@ -201,7 +201,9 @@ class Challenge(db.Model):
         """The phases this challenge has, in order, with their dates (skipped ones left out)."""
         spans = [PhaseSpan(ChallengePhase.UPCOMING, None, self.submission_opens_at)]
         spans.append(
-            PhaseSpan(ChallengePhase.SUBMISSION, self.submission_opens_at, self.submission_closes_at)
+            PhaseSpan(
+                ChallengePhase.SUBMISSION, self.submission_opens_at, self.submission_closes_at
+            )
         )
         start = self.submission_closes_at
         if self.voting_closes_at is not None:
@@ -222,6 +224,19 @@ class Challenge(db.Model):
             if span.ends_at is None or now < span.ends_at:
                 return span.phase
         return ChallengePhase.CLOSED  # pragma: no cover - the last span is open-ended
+
+    def steps(self, now: datetime) -> list[tuple[PhaseSpan, str]]:
+        """The timeline to show, from submission on: each phase "done", "current" or "next"."""
+        phase = self.phase_at(now)
+        spans = [s for s in self.timeline() if s.phase != ChallengePhase.UPCOMING]
+        phases = [s.phase for s in spans]
+        if phase not in phases:
+            return [(s, "next") for s in spans]
+        current = phases.index(phase)
+        return [
+            (s, "done" if i < current else "current" if i == current else "next")
+            for i, s in enumerate(spans)
+        ]
 
     def current_span(self, now: datetime) -> PhaseSpan | None:
         phase = self.phase_at(now)

@@ -74,7 +74,7 @@ def post_comment(
     text = _clean_body(body)
     if parent is not None:
         if parent.discussion_id != discussion.id:
-            raise CommentError(_("You can only reply to comments on this idea."))
+            raise CommentError(_("You can only reply to comments in this discussion."))
         # Replies nest one level: a reply to a reply joins its top-level comment.
         parent = parent.parent or parent
     now = now or utcnow()

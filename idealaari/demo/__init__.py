@@ -21,6 +21,7 @@ from idealaari.accounts.models import User
 from idealaari.accounts.services import create_user
 from idealaari.dbtypes import utcnow
 from idealaari.demo import content, engagement
+from idealaari.demo.challenges import load_challenges
 from idealaari.demo.text import line as _line
 from idealaari.demo.text import markdown as _markdown
 from idealaari.extensions import db
@@ -111,6 +112,7 @@ class DemoResult:
     partner_offers: int = 0
     follows: int = 0
     polls: int = 0
+    challenges: int = 0
     password: str = DEMO_PASSWORD
 
 
@@ -138,6 +140,8 @@ def load_demo_data() -> DemoResult:
     counts = engagement.load_engagement(
         users=users, ideas=ideas, rng=story_rng, now=clock.now, since=clock.now
     )
+    _load_lineage(ideas, users, clock)
+    challenge_count = load_challenges(themes=themes, now=clock.now)
     return DemoResult(
         skipped=False,
         organisations=db.session.scalar(select(func.count(Organisation.id))) or 0,
@@ -148,6 +152,7 @@ def load_demo_data() -> DemoResult:
         partner_offers=counts.partner_offers,
         follows=counts.follows,
         polls=counts.polls,
+        challenges=challenge_count,
     )
 
 
@@ -290,3 +295,135 @@ def _load_idea(spec: dict, users: dict[str, User], themes: dict[str, Theme], clo
         archive_idea(idea=idea, actor=users[archiver])
         _stamp(idea, clock.days_ago(later[-1]), clock.now)
     return idea
+
+
+# Lineage: (continuing idea, the idea it continues); adoptions as (idea, area contact, days
+# ago, phase reached, evidence); official responses as (idea, area contact, response, days
+# ago, statement). Ideas are named by title, people by e-mail.
+_DERIVATIONS = [
+    ("Etävastaanotot saariston asukkaille", "Kotihoidon etäkäynnit videoyhteydellä"),
+    ("Puheentunnistus kotihoidon kirjaamisessa", "Tekoälyavusteinen kirjaaminen vastaanotolla"),
+    ("Asiakasraati digipalvelujen testaajaksi", "Asiakkaat mukaan palvelujen kehittämiseen"),
+]
+_ADOPTIONS = [
+    (
+        "Ikäihmisten kaatumisten ehkäisy liikuntaryhmillä",
+        "eeva.lahtinen@pirha.example.fi",
+        150,
+        "adoption",
+        "Ryhmät käynnissä kahdeksassa kunnassa; 420 osallistujaa ensimmäisenä vuonna, "
+        "kaatumisista johtuvat päivystyskäynnit vähenivät seuranta-alueella.",
+    ),
+    (
+        "Ikäihmisten kaatumisten ehkäisy liikuntaryhmillä",
+        "marjo.kallio@lapha.example.fi",
+        60,
+        "testing",
+        "Pilotti Rovaniemellä ja Kemissä; liikuntaneuvojat koulutettu keväällä.",
+    ),
+    (
+        "Kotihoidon etäkäynnit videoyhteydellä",
+        "marjo.kallio@lapha.example.fi",
+        90,
+        "testing",
+        "Etäkäynnit kolmessa kotihoidon tiimissä, 80 asiakasta. Kokemukset kerätään syksyllä.",
+    ),
+    (
+        "Lääkehoidon koneellinen annosjakelu",
+        "jenni.virtanen@omahame.example.fi",
+        300,
+        "adoption",
+        "Koneellinen annosjakelu käytössä koko kotihoidossa aluehallituksen päätöksellä.",
+    ),
+    (
+        "Innovaatiolähettiläät jokaiseen työyksikköön",
+        "tuomas.rautio@pohde.example.fi",
+        40,
+        "testing",
+        "Ensimmäiset 12 lähettilästä aloittivat; verkosto kokoontuu kuukausittain.",
+    ),
+    (
+        "Yhteiskehittämisen työkalupakki hyvinvointialueille",
+        "johan.sundqvist@ovph.example.fi",
+        120,
+        "adoption",
+        "Työkalupakki käännetty ruotsiksi ja käytössä kaikissa alueen kehittämishankkeissa.",
+    ),
+]
+_RESPONSES = [
+    (
+        "Digitaalinen oirearvio ennen päivystystä",
+        "antti.makela@hyvaks.example.fi",
+        "interested",
+        20,
+        "Kiinnostaa: selvitämme, sopisiko oirearvio alueemme päivystyksen ajanvaraukseen.",
+    ),
+    (
+        "Digitaalinen oirearvio ennen päivystystä",
+        "riikka.turunen@siunsote.example.fi",
+        "piloting",
+        12,
+        "Pilotoimme Joensuun yhteispäivystyksessä tammikuusta alkaen.",
+    ),
+    (
+        "Tekoälyavusteinen kirjaaminen vastaanotolla",
+        "tuomas.rautio@pohde.example.fi",
+        "not_now",
+        30,
+        "Ei nyt: potilastietojärjestelmän vaihto vie resurssit seuraavat kaksi vuotta.",
+    ),
+    (
+        "Kotihoidon etäkäynnit videoyhteydellä",
+        "katariina.nieminen@varha.example.fi",
+        "adopted",
+        45,
+        "Otettu käyttöön saariston kotihoidossa; jatkamme ideaa etävastaanotoilla.",
+    ),
+    (
+        "Ikäihmisten kaatumisten ehkäisy liikuntaryhmillä",
+        "eeva.lahtinen@pirha.example.fi",
+        "adopted",
+        140,
+        "Otettu käyttöön koko Pirkanmaalla osana ikäihmisten hyvinvointisuunnitelmaa.",
+    ),
+    (
+        "Sosiaalipalvelujen asiakasohjaus chatbotilla",
+        "jenni.virtanen@omahame.example.fi",
+        "interested",
+        8,
+        "Kiinnostaa, erityisesti ruotsinkielisen palvelun osalta. Otamme yhteyttä.",
+    ),
+]
+
+
+def _load_lineage(ideas: list[Idea], users: dict[str, User], clock: _Clock) -> None:
+    """Ideas that continue others, adoptions and official responses, through the services;
+    each dated back, with the notifications it made."""
+    from idealaari.lineage import services as lineage
+
+    by_title = {idea.title: idea for idea in ideas}
+    for title, source in _DERIVATIONS:
+        idea = by_title[title]
+        mark = utcnow()
+        lineage.set_derivation(idea=idea, source=by_title[source], actor=idea.author)
+        engagement.backdate(idea.created_at, mark)
+    for title, email, days, phase, evidence in _ADOPTIONS:
+        when, mark = clock.days_ago(days), utcnow()
+        adoption = lineage.record_adoption(
+            idea=by_title[title],
+            actor=users[email],
+            adopted_on=when.date(),
+            phase=Phase(phase),
+            evidence=evidence,
+        )
+        adoption.created_at = adoption.updated_at = when
+        db.session.flush()
+        engagement.backdate(when, mark)
+    for title, email, kind, days, statement in _RESPONSES:
+        when, mark = clock.days_ago(days), utcnow()
+        response = lineage.give_official_response(
+            idea=by_title[title], actor=users[email], kind=kind, statement=statement
+        )
+        response.created_at = response.updated_at = when
+        db.session.flush()
+        engagement.backdate(when, mark)

@@ -10,7 +10,7 @@ def init_app(app: Flask) -> None:
     notification kinds of ideas."""
     from idealaari import permissions, targets
     from idealaari.comments import owners
-    from idealaari.ideas import notifications, themes_views, views  # noqa: F401 - routes
+    from idealaari.ideas import feed_views, notifications, themes_views, views  # noqa: F401 - routes
     from idealaari.ideas.models import Idea, IdeaStatus, Theme
 
     targets.register(

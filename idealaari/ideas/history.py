@@ -23,6 +23,9 @@ from rapidfuzz.distance import Indel
 
 from idealaari.ideas.models import IdeaRevision, IdeaStatus, PartnerRole, Phase, TargetGroup
 
+# Revisions per page of the history, newest first.
+PER_PAGE = 10
+
 TEXT_FIELDS = {
     "title": _l("Title"),
     "summary": _l("Summary"),

@@ -21,6 +21,8 @@ from idealaari.http import get_visible_idea, idea_url, page_arg
 from idealaari.ideas import bp, history, queries, services
 from idealaari.ideas.forms import CoEditorForm, IdeaForm, ThemeForm
 from idealaari.ideas.models import Idea, IdeaStatus, PartnerRole, Phase, TargetGroup, Theme
+from idealaari.lineage import services as lineage_services
+from idealaari.lineage.forms import DerivationForm
 from idealaari.organisations import queries as org_queries
 from idealaari.organisations.models import AREA_KINDS, Organisation
 from idealaari.partners.panel import partners_panel
@@ -140,17 +142,41 @@ def _values(form: IdeaForm) -> services.IdeaFields:
     )
 
 
+def _derivation_form(idea: Idea | None) -> DerivationForm:
+    """The "continues an earlier idea" part of the idea form (lineage keeps the link)."""
+    if request.method == "POST":
+        return DerivationForm(request.form, idea=idea)
+    derivation = DerivationForm(None, idea=idea)
+    if idea is not None:
+        derivation.fill_from(idea)
+    return derivation
+
+
+def _validated(form: IdeaForm, derivation: DerivationForm) -> bool:
+    """Both parts valid; the error summary lists the derivation's errors too."""
+    if not form.is_submitted():
+        return False
+    valid = form.validate_on_submit()
+    valid = derivation.validate() and valid
+    form.form_errors.extend(derivation.summary())
+    return valid
+
+
 @bp.route("/ideas/new", methods=["GET", "POST"])
 @login_required
 def create():
     """Write a new idea; save it as a draft or publish it."""
     form = _form(formdata=request.form if request.method == "POST" else None)
-    if form.validate_on_submit():
+    derivation = _derivation_form(None)
+    if _validated(form, derivation):
         try:
             idea = services.create_idea(
                 author=current_user, values=_values(form), publish="publish" in request.form
             )
-        except services.IdeaError as e:
+            lineage_services.set_derivation(
+                idea=idea, source=derivation.source_idea, actor=current_user
+            )
+        except (services.IdeaError, lineage_services.LineageError) as e:
             db.session.rollback()
             form.form_errors.append(str(e))
         else:
@@ -163,7 +189,9 @@ def create():
                 )
             return redirect(idea_url(idea))
     status = 422 if request.method == "POST" else 200
-    return render_template("ideas/form.html", form=form, idea=None), status
+    return render_template(
+        "ideas/form.html", form=form, idea=None, derivation_form=derivation
+    ), status
 
 
 @bp.post("/ideas/validate/<field_name>")
@@ -218,7 +246,8 @@ def edit(idea_id: int):
         flash(refusal, "error")
         return redirect(idea_url(idea))
     form = _form(idea, formdata=request.form if request.method == "POST" else None)
-    if form.validate_on_submit():
+    derivation = _derivation_form(idea)
+    if _validated(form, derivation):
         try:
             changed = services.update_idea(
                 idea=idea,
@@ -226,7 +255,13 @@ def edit(idea_id: int):
                 values=_values(form),
                 publish="publish" in request.form,
             )
-        except services.IdeaError as e:
+            changed = (
+                lineage_services.set_derivation(
+                    idea=idea, source=derivation.source_idea, actor=current_user
+                )
+                or changed
+            )
+        except (services.IdeaError, lineage_services.LineageError) as e:
             db.session.rollback()
             form.form_errors.append(str(e))
         else:
@@ -234,10 +269,12 @@ def edit(idea_id: int):
             flash(_("Changes saved.") if changed else _("Nothing changed."), "success")
             return redirect(idea_url(idea))
     status = 422 if request.method == "POST" else 200
-    return render_template("ideas/form.html", form=form, idea=idea), status
+    return render_template(
+        "ideas/form.html", form=form, idea=idea, derivation_form=derivation
+    ), status
 
 
-HISTORY_PER_PAGE = 10
+HISTORY_PER_PAGE = history.PER_PAGE
 
 
 @bp.get("/ideas/<int:idea_id>/history")

@@ -170,3 +170,19 @@ def partnership_stats() -> dict[str, int]:
         "cross_organisation": int(cross_organisation),
         "cross_area": int(across_areas),
     }
+
+
+def accepted_partner_organisations(idea_ids: Iterable[int]) -> dict[int, set[int]]:
+    """Per idea, the ids of the organisations whose partner offers were accepted."""
+    ids = list(dict.fromkeys(idea_ids))
+    result: dict[int, set[int]] = {}
+    if not ids:
+        return result
+    rows = db.session.execute(
+        select(PartnerOffer.idea_id, PartnerOffer.organisation_id).where(
+            PartnerOffer.idea_id.in_(ids), PartnerOffer.status == OfferStatus.ACCEPTED
+        )
+    )
+    for idea_id, org_id in rows:
+        result.setdefault(idea_id, set()).add(org_id)
+    return result

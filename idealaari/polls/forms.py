@@ -2,39 +2,14 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, Field, RadioField, StringField, TextAreaField
+from wtforms import Field, RadioField, StringField, TextAreaField
 from wtforms.validators import InputRequired, ValidationError
 
-from idealaari.forms import CHOICE_MESSAGE, length, optional, required
+from idealaari.forms import CHOICE_MESSAGE, LocalDateTimeField, length, optional, required
 from idealaari.http import MAX_ID
 from idealaari.polls.services import DESCRIPTION_MAX, MAX_OPTIONS, OPTION_MAX, QUESTION_MAX
-
-DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
-
-
-def local_timezone() -> ZoneInfo:
-    """The network's local time, in which moderators enter times (Finnish time)."""
-    return ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE") or "Europe/Helsinki")
-
-
-class LocalDateTimeField(DateTimeLocalField):
-    """A `datetime-local` input read as Finnish time; its data is timezone-aware.
-
-    Required ones use InputRequired: DataRequired would replace "not a date" with "required".
-    """
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("format", DATETIME_FORMATS)
-        kwargs.setdefault("tz", local_timezone)
-        kwargs.setdefault(
-            "invalid_value_message", _l("Give a date and time, for example 3.11.2025 9.00.")
-        )
-        super().__init__(*args, **kwargs)
 
 
 class OptionListField(Field):

@@ -1,7 +1,7 @@
-"""challenges (haastekisat): timeline, managers, entries, votes and budgets, jury, scorecards,
-recusals and awards
+"""challenges (haastekisat) and their entries, votes, jury and awards
 
-The phase of a challenge is computed from its dates, so no column holds it.
+Timeline, managers, criteria, entries, votes and vote budgets, jurors, scorecards, recusals and
+awards. The phase of a challenge is computed from its dates, so no column holds it.
 
 Revision ID: 0009
 Revises: 0008

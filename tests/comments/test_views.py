@@ -309,7 +309,7 @@ def test_reply_to_a_comment_of_another_idea_is_refused(
     resp = client.post(
         f"/ideas/{idea.id}/comments", data={"body": "Väärä ketju", "parent_id": str(elsewhere.id)}
     )
-    assert resp.status_code == 422 and "You can only reply to comments on this idea." in resp.text
+    assert resp.status_code == 422 and "You can only reply to comments in this discussion." in resp.text
     assert textarea(resp.text, "comment-body") == "Väärä ketju"
     assert len(comments()) == 1
 

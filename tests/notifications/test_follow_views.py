@@ -128,8 +128,8 @@ def test_idea_page_shows_the_follow_button(client, login, make_user, make_idea):
     assert f'id="follow-idea-{idea.id}"' in page and 'aria-pressed="false"' in page
 
 
-def test_followable_targets_are_ideas_organisations_and_themes(app):
+def test_followable_targets_are_ideas_organisations_themes_and_challenges(app):
     followable = {
         k.value for k in TargetKind if targets.parse_kind(k) and targets.target_type(k).followable
     }
-    assert followable == {"idea", "organisation", "theme"}
+    assert followable == {"idea", "organisation", "theme", "challenge"}
