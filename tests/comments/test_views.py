@@ -307,9 +307,11 @@ def test_reply_to_a_comment_of_another_idea_is_refused(
     elsewhere = make_comment(idea=make_idea())
     login(make_user())
     resp = client.post(
-        f"/ideas/{idea.id}/comments", data={"body": "Väärä ketju", "parent_id": str(elsewhere.id)}
+        f"/ideas/{idea.id}/comments",
+        data={"body": "Väärä ketju", "parent_id": str(elsewhere.id)},
     )
-    assert resp.status_code == 422 and "You can only reply to comments in this discussion." in resp.text
+    assert resp.status_code == 422
+    assert "You can only reply to comments in this discussion." in resp.text
     assert textarea(resp.text, "comment-body") == "Väärä ketju"
     assert len(comments()) == 1
 
