@@ -57,7 +57,7 @@ def test_reply_to_a_comment_of_another_idea_is_refused(make_idea, make_user, mak
         services.post_comment(
             discussion=make_idea().discussion, author=make_user(), body="Hei", parent=other
         )
-    assert refused.value.status == 422 and "this idea" in str(refused.value)
+    assert refused.value.status == 422 and "this discussion" in str(refused.value)
 
 
 @pytest.mark.parametrize("body", ["", "   \n  ", None, "x" * 10_001])

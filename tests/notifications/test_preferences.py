@@ -12,7 +12,15 @@ from idealaari.notifications import delivery, queries, registry, services
 from idealaari.notifications.models import Notification, NotificationPreference
 from tests.notifications.helpers import text_part
 
-GROUPS = {"comments", "replies", "partner_offers", "phase_changes", "new_ideas", "poll_results"}
+GROUPS = {
+    "comments",
+    "replies",
+    "partner_offers",
+    "phase_changes",
+    "new_ideas",
+    "challenges",
+    "poll_results",
+}
 
 
 def rows_of(user, kind=None) -> list[Notification]:
