@@ -59,6 +59,15 @@ class CheckboxListField(SelectMultipleField):
         super().__init__(*args, **kwargs)
 
 
+def attach_error(form, error: Exception) -> None:
+    """Show a service's refusal next to the field it names (`error.field`), or at the top."""
+    field = getattr(error, "field", None)
+    if field and field in form:
+        form[field].errors.append(str(error))
+    else:
+        form.form_errors.append(str(error))
+
+
 class ConfirmForm(FlaskForm):
     """An empty form: a POST button with its CSRF token."""
 

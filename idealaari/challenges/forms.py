@@ -27,8 +27,6 @@ from idealaari.forms import (
 )
 from idealaari.http import MAX_ID
 
-NUMBER_MESSAGE = _l("Give a whole number.")
-
 
 class ChallengeForm(FlaskForm):
     title = StringField(

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, func, or_, select
 
 from idealaari.accounts.models import User
 from idealaari.challenges.models import (
     Challenge,
-    ChallengePhase,
     ChallengeStatus,
     Entry,
+    challenge_managers,
     challenge_themes,
 )
 from idealaari.extensions import db
@@ -60,19 +60,16 @@ def challenges_in(filters: ChallengeFilters, now: datetime) -> Select:
 
 
 def state_counts(now: datetime) -> dict[str, int]:
-    rows = db.session.scalars(
-        select(Challenge).where(Challenge.status == ChallengeStatus.APPROVED)
-    ).all()
-    counts = dict.fromkeys(LIST_STATES, 0)
-    for c in rows:
-        phase = c.phase_at(now)
-        if phase == ChallengePhase.UPCOMING:
-            counts["upcoming"] += 1
-        elif phase == ChallengePhase.CLOSED:
-            counts["past"] += 1
-        else:
-            counts["open"] += 1
-    return counts
+    """How many approved challenges each tab of the list holds (the list's own conditions)."""
+    return {
+        state: db.session.scalar(
+            select(func.count()).select_from(
+                challenges_in(ChallengeFilters(state=state), now).order_by(None).subquery()
+            )
+        )
+        or 0
+        for state in LIST_STATES
+    }
 
 
 def proposals() -> list[Challenge]:
@@ -87,16 +84,18 @@ def proposals() -> list[Challenge]:
 
 
 def managed_proposals(user: User) -> list[Challenge]:
-    """The member's own proposals that are not approved (yet)."""
-    return [
-        c
-        for c in db.session.scalars(
+    """The member's own proposals that are not approved (yet), newest first."""
+    return list(
+        db.session.scalars(
             select(Challenge)
-            .where(Challenge.status != ChallengeStatus.APPROVED)
+            .join(challenge_managers, challenge_managers.c.challenge_id == Challenge.id)
+            .where(
+                challenge_managers.c.user_id == user.id,
+                Challenge.status != ChallengeStatus.APPROVED,
+            )
             .order_by(Challenge.created_at.desc())
         )
-        if any(m.id == user.id for m in c.managers)
-    ]
+    )
 
 
 def entries_of(challenge: Challenge) -> list[Entry]:
@@ -152,7 +151,7 @@ def enterable_ideas(user: User, challenge: Challenge) -> list[Idea]:
                 Idea.id.in_(
                     select(idea_co_editors.c.idea_id).where(idea_co_editors.c.user_id == user.id)
                 ),
-                and_(Idea.organisation_id == user.organisation_id),
+                Idea.organisation_id == user.organisation_id,
             ),
         )
         .order_by(Idea.created_at.desc())

@@ -29,7 +29,7 @@ from idealaari.comments import owners
 from idealaari.comments import queries as comment_queries
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
-from idealaari.forms import ConfirmForm, options
+from idealaari.forms import ConfirmForm, attach_error, options
 from idealaari.http import parse_id
 from idealaari.ideas.models import Idea, TargetGroup, Theme
 from idealaari.organisations.models import Organisation, OrganisationKind
@@ -50,13 +50,6 @@ def _visible_or_404(challenge_id: int) -> Challenge:
 def _require_manager(challenge: Challenge) -> None:
     if not permissions.can_manage_challenge(current_user, challenge):
         abort(403, description=_("Only the challenge's managers can do this."))
-
-
-def _attach_error(form, error: services.ChallengeError) -> None:
-    if error.field and error.field in form:
-        form[error.field].errors.append(str(error))
-    else:
-        form.form_errors.append(str(error))
 
 
 # --------------------------------------------------------------------------- list
@@ -248,7 +241,7 @@ def create():
             challenge = services.propose_challenge(actor=current_user, values=_fields(form))
         except services.ChallengeError as e:
             db.session.rollback()
-            _attach_error(form, e)
+            attach_error(form, e)
         else:
             db.session.commit()
             if challenge.status == ChallengeStatus.APPROVED:
@@ -275,7 +268,7 @@ def edit(challenge_id: int):
             )
         except services.ChallengeError as e:
             db.session.rollback()
-            _attach_error(form, e)
+            attach_error(form, e)
         else:
             db.session.commit()
             flash(_("Changes saved."), "success")
@@ -397,7 +390,7 @@ def decide(challenge_id: int):
             )
         except services.ChallengeError as e:
             db.session.rollback()
-            _attach_error(form, e)
+            attach_error(form, e)
         else:
             db.session.commit()
             flash(
@@ -433,7 +426,7 @@ def timeline(challenge_id: int):
             )
         except services.ChallengeError as e:
             db.session.rollback()
-            _attach_error(form, e)
+            attach_error(form, e)
         else:
             db.session.commit()
             flash(_("The timeline is changed."), "success")

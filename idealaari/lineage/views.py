@@ -90,25 +90,35 @@ def record_adoption(idea_id: int):
     return _answer(idea, ADOPTIONS, idea_lineage(idea, adoption_notice=done), 200, done)
 
 
+def _remove(row, remove, section: str, notice: str, message: str):
+    """Take an adoption or an official response away and answer with the section again."""
+    if row is None:
+        abort(404)
+    idea = get_visible_idea(row.idea_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    org = row.organisation.name
+    try:
+        remove(row)
+    except services.LineageError as e:
+        db.session.rollback()
+        return _refused(idea, section, str(e))
+    db.session.commit()
+    done = message % {"org": org}
+    return _answer(idea, section, idea_lineage(idea, **{notice: done}), 200, done)
+
+
 @bp.post("/adoptions/<int:adoption_id>/remove")
 @login_required
 def remove_adoption(adoption_id: int):
     """Take an adoption away."""
-    adoption = db.session.get(Adoption, adoption_id)
-    if adoption is None:
-        abort(404)
-    idea = get_visible_idea(adoption.idea_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    org = adoption.organisation.name
-    try:
-        services.remove_adoption(adoption=adoption, actor=current_user)
-    except services.LineageError as e:
-        db.session.rollback()
-        return _refused(idea, ADOPTIONS, str(e))
-    db.session.commit()
-    done = _("The adoption by %(org)s is removed.", org=org)
-    return _answer(idea, ADOPTIONS, idea_lineage(idea, adoption_notice=done), 200, done)
+    return _remove(
+        db.session.get(Adoption, adoption_id),
+        lambda row: services.remove_adoption(adoption=row, actor=current_user),
+        ADOPTIONS,
+        "adoption_notice",
+        _("The adoption by %(org)s is removed."),
+    )
 
 
 @bp.post("/ideas/<int:idea_id>/response")
@@ -141,21 +151,13 @@ def give_response(idea_id: int):
 @login_required
 def remove_response(response_id: int):
     """Take an official response away."""
-    response = db.session.get(OfficialResponse, response_id)
-    if response is None:
-        abort(404)
-    idea = get_visible_idea(response.idea_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    org = response.organisation.name
-    try:
-        services.remove_official_response(response=response, actor=current_user)
-    except services.LineageError as e:
-        db.session.rollback()
-        return _refused(idea, RESPONSES, str(e))
-    db.session.commit()
-    done = _("The response of %(org)s is removed.", org=org)
-    return _answer(idea, RESPONSES, idea_lineage(idea, response_notice=done), 200, done)
+    return _remove(
+        db.session.get(OfficialResponse, response_id),
+        lambda row: services.remove_official_response(response=row, actor=current_user),
+        RESPONSES,
+        "response_notice",
+        _("The response of %(org)s is removed."),
+    )
 
 
 @bp.post("/ideas/source-check")

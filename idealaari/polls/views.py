@@ -12,7 +12,7 @@ from flask_login import current_user, login_required
 from idealaari import permissions
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db, is_fragment_request
-from idealaari.forms import ConfirmForm
+from idealaari.forms import ConfirmForm, attach_error
 from idealaari.polls import bp, queries, services
 from idealaari.polls.forms import PollForm, ProposalForm, VoteForm
 from idealaari.polls.models import OptionStatus, Poll, PollOption, PollPhase
@@ -24,14 +24,6 @@ PROPOSALS_TARGET = "poll-proposals"
 def _require_manager() -> None:
     if not permissions.can_manage_polls(current_user):
         abort(403)
-
-
-def _attach_error(form, error: services.PollError) -> None:
-    """Show a refusal next to the field it concerns, or at the top of the form."""
-    if error.field and error.field in form:
-        form[error.field].errors.append(str(error))
-    else:
-        form.form_errors.append(str(error))
 
 
 def _vote_form(poll: Poll, my_vote, formdata=None) -> VoteForm:
@@ -146,7 +138,7 @@ def _save_poll(form: PollForm, poll: Poll | None, save, message: str):
             saved = save(form)
         except services.PollError as e:
             db.session.rollback()
-            _attach_error(form, e)
+            attach_error(form, e)
         else:
             db.session.commit()
             flash(message, "success")
@@ -181,7 +173,7 @@ def vote(poll_id: int):
             services.cast_vote(poll=poll, voter=current_user, option=option, now=now)
         except services.PollError as e:
             db.session.rollback()
-            _attach_error(form, e)
+            attach_error(form, e)
         else:
             db.session.commit()
             message = _("Your vote is saved. You can change it until %(time)s.", time=_time(poll))
@@ -215,7 +207,7 @@ def propose(poll_id: int):
             )
         except services.PollError as e:
             db.session.rollback()
-            _attach_error(form, e)
+            attach_error(form, e)
         else:
             db.session.commit()
             message = _(

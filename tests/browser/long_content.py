@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from tests.browser.people import add_members
+
 PASSWORD = "pitkä-salasana-42"
 # Unbroken, as pasted: one 160-character "word", a long link, names without spaces.
 LONG_TITLE = ("Sosiaalijaterveydenhuollonkehittämisyhteistyö" * 4)[:160]
@@ -30,9 +32,8 @@ LONG_EMAIL_LOCAL = "pitka.nimi"
 def seed_long_content(app) -> dict:
     """Add an idea, organisation, theme, tag, poll, comment and member with long unbroken text."""
     from sqlalchemy import select
-    from werkzeug.security import generate_password_hash
 
-    from idealaari.accounts.models import Role, User
+    from idealaari.accounts.models import Role
     from idealaari.comments import services as comment_services
     from idealaari.dbtypes import utcnow
     from idealaari.extensions import db
@@ -51,24 +52,17 @@ def seed_long_content(app) -> dict:
         db.session.add(theme)
         area = db.session.scalars(select(Organisation).filter_by(code="pir")).one()
         now = utcnow()
-        people = {}
-        for key, name, organisation, role in (
-            ("author", LONG_NAME, org, Role.MEMBER),
-            ("reader", "Lukija Pitkäinen", area, Role.MEMBER),
-            ("moderator", "Moderaattori Pitkäinen", area, Role.MODERATOR),
-        ):
-            people[key] = User(
-                email=f"{key}@pitka.example.fi",
-                name=name,
-                title="",
-                password_hash=generate_password_hash(PASSWORD),
-                organisation=organisation,
-                role=role,
-            )
-            if hasattr(User, "email_verified_at"):
-                people[key].email_verified_at = now
-            db.session.add(people[key])
-        db.session.flush()
+        people = add_members(
+            (
+                (key, f"{key}@pitka.example.fi", name, organisation, role)
+                for key, name, organisation, role in (
+                    ("author", LONG_NAME, org, Role.MEMBER),
+                    ("reader", "Lukija Pitkäinen", area, Role.MEMBER),
+                    ("moderator", "Moderaattori Pitkäinen", area, Role.MODERATOR),
+                )
+            ),
+            password=PASSWORD,
+        )
         ideas = []
         for n in range(2):
             ideas.append(

@@ -13,6 +13,7 @@ try:
 except ImportError:  # the conftest skips these tests; keep collection working
     expect = None
 
+from tests.browser.people import add_members
 from tests.browser.test_idea_flow import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -25,33 +26,22 @@ TITLE = "Miten tavoitamme ikääntyneet, jotka eivät käytä digipalveluja?"
 def scene(live_app):
     """An area contact of North Ostrobothnia, a moderator, and a member with a published idea."""
     from sqlalchemy import select
-    from werkzeug.security import generate_password_hash
 
-    from idealaari.accounts.models import Role, User
-    from idealaari.dbtypes import utcnow
+    from idealaari.accounts.models import Role
     from idealaari.extensions import db
     from idealaari.ideas import services
     from idealaari.organisations.models import Organisation
 
     with live_app.test_request_context("/seed", method="POST"):
         orgs = {o.code: o for o in db.session.scalars(select(Organisation))}
-        people = {}
-        for key, code, role in (
-            ("contact", "pp", Role.AREA_CONTACT),
-            ("moderator", "hus", Role.MODERATOR),
-            ("entrant", "pir", Role.MEMBER),
-        ):
-            people[key] = User(
-                email=f"{key}@challenge.example.fi",
-                name=f"{key.title()} Haastaja",
-                title="",
-                password_hash=generate_password_hash(PASSWORD),
-                organisation=orgs[code],
-                role=role,
-                email_verified_at=utcnow(),
+        people = add_members(
+            (key, f"{key}@challenge.example.fi", f"{key.title()} Haastaja", orgs[code], role)
+            for key, code, role in (
+                ("contact", "pp", Role.AREA_CONTACT),
+                ("moderator", "hus", Role.MODERATOR),
+                ("entrant", "pir", Role.MEMBER),
             )
-            db.session.add(people[key])
-        db.session.flush()
+        )
         idea = services.create_idea(
             author=people["entrant"],
             values=services.IdeaFields(

@@ -13,6 +13,7 @@ try:
 except ImportError:  # the conftest skips these tests; keep collection working
     expect = None
 
+from tests.browser.people import add_members
 from tests.browser.test_idea_flow import PASSWORD, wait_for_htmx
 
 pytestmark = pytest.mark.browser
@@ -22,9 +23,8 @@ pytestmark = pytest.mark.browser
 def scene(live_app):
     """An author with an idea seeking a pilot site, a member of another area, and a poll."""
     from sqlalchemy import select
-    from werkzeug.security import generate_password_hash
 
-    from idealaari.accounts.models import Role, User
+    from idealaari.accounts.models import Role
     from idealaari.dbtypes import utcnow
     from idealaari.extensions import db
     from idealaari.ideas import services
@@ -34,23 +34,14 @@ def scene(live_app):
 
     with live_app.test_request_context("/seed", method="POST"):
         orgs = {o.code: o for o in db.session.scalars(select(Organisation))}
-        people = {}
-        for key, code, role in (
-            ("author", "pk", Role.MEMBER),
-            ("member", "pir", Role.MEMBER),
-            ("moderator", "hus", Role.MODERATOR),
-        ):
-            people[key] = User(
-                email=f"{key}@engagement.example.fi",
-                name=f"{key.title()} Testaaja",
-                title="",
-                password_hash=generate_password_hash(PASSWORD),
-                organisation=orgs[code],
-                role=role,
-                email_verified_at=utcnow(),
+        people = add_members(
+            (key, f"{key}@engagement.example.fi", f"{key.title()} Testaaja", orgs[code], role)
+            for key, code, role in (
+                ("author", "pk", Role.MEMBER),
+                ("member", "pir", Role.MEMBER),
+                ("moderator", "hus", Role.MODERATOR),
             )
-            db.session.add(people[key])
-        db.session.flush()
+        )
         idea = services.create_idea(
             author=people["author"],
             values=services.IdeaFields(

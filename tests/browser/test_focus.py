@@ -13,6 +13,7 @@ try:
 except ImportError:  # the conftest skips these tests; keep collection working
     expect = None
 
+from tests.browser.people import add_members
 from tests.browser.test_idea_flow import PASSWORD, wait_for_htmx
 
 pytestmark = pytest.mark.browser
@@ -28,9 +29,8 @@ FOCUSED = """() => {
 def scene(live_app):
     """An idea seeking a pilot site, a member of another area, and an open poll."""
     from sqlalchemy import select
-    from werkzeug.security import generate_password_hash
 
-    from idealaari.accounts.models import Role, User
+    from idealaari.accounts.models import Role
     from idealaari.dbtypes import utcnow
     from idealaari.extensions import db
     from idealaari.ideas import services
@@ -40,25 +40,15 @@ def scene(live_app):
 
     with live_app.test_request_context("/seed", method="POST"):
         orgs = {o.code: o for o in db.session.scalars(select(Organisation))}
-        people = {}
         now = utcnow()
-        for key, code, role in (
-            ("author", "ks", Role.MEMBER),
-            ("member", "ph", Role.MEMBER),
-            ("moderator", "hus", Role.MODERATOR),
-        ):
-            people[key] = User(
-                email=f"{key}@focus.example.fi",
-                name=f"{key.title()} Fokus",
-                title="",
-                password_hash=generate_password_hash(PASSWORD),
-                organisation=orgs[code],
-                role=role,
+        people = add_members(
+            (key, f"{key}@focus.example.fi", f"{key.title()} Fokus", orgs[code], role)
+            for key, code, role in (
+                ("author", "ks", Role.MEMBER),
+                ("member", "ph", Role.MEMBER),
+                ("moderator", "hus", Role.MODERATOR),
             )
-            if hasattr(User, "email_verified_at"):
-                people[key].email_verified_at = now
-            db.session.add(people[key])
-        db.session.flush()
+        )
         idea = services.create_idea(
             author=people["author"],
             values=services.IdeaFields(

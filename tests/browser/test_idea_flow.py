@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.people import PASSWORD
+
 try:
     from playwright.sync_api import expect
 except ImportError:  # the conftest skips these tests; keep collection working
@@ -21,7 +23,7 @@ except ImportError:  # the conftest skips these tests; keep collection working
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "hyvin-pitka-salasana-42"
+
 _members = itertools.count(1)
 
 TITLE = "Kotihoidon etäkäynnit videoyhteydellä"

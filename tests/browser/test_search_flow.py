@@ -11,7 +11,8 @@ try:
 except ImportError:  # the conftest skips these tests; keep collection working
     expect = None
 
-from tests.browser.test_idea_flow import PASSWORD, register, wait_for_htmx
+from tests.browser.people import add_members
+from tests.browser.test_idea_flow import register, wait_for_htmx
 
 pytestmark = pytest.mark.browser
 
@@ -20,28 +21,17 @@ pytestmark = pytest.mark.browser
 def seeded(live_app):
     """Three published ideas from two areas."""
     from sqlalchemy import select
-    from werkzeug.security import generate_password_hash
 
-    from idealaari.accounts.models import User
-    from idealaari.dbtypes import utcnow
     from idealaari.extensions import db
     from idealaari.ideas import services
     from idealaari.organisations.models import Organisation
 
     with live_app.test_request_context("/seed", method="POST"):
         orgs = {o.code: o for o in db.session.scalars(select(Organisation))}
-        authors = {}
-        for code in ("pir", "ks"):
-            authors[code] = User(
-                email=f"hakija-{code}@example.fi",
-                name=f"Hakija {code}",
-                title="",
-                password_hash=generate_password_hash(PASSWORD),
-                organisation=orgs[code],
-                email_verified_at=utcnow(),
-            )
-            db.session.add(authors[code])
-        db.session.flush()
+        authors = add_members(
+            (code, f"hakija-{code}@example.fi", f"Hakija {code}", orgs[code], None)
+            for code in ("pir", "ks")
+        )
         for code, title, body in (
             (
                 "pir",
