@@ -9,6 +9,7 @@ from sqlalchemy import Select, func, or_, select
 
 from idealaari.accounts.models import User
 from idealaari.challenges.models import (
+    Award,
     Challenge,
     ChallengeStatus,
     Entry,
@@ -205,4 +206,46 @@ def entries_of_idea(idea: Idea, now: datetime) -> list[IdeaEntry]:
             )
             page = (newer or 0) // history.PER_PAGE + 1
         result.append(IdeaEntry(challenge, entry, version, page))
+    return result
+
+
+@dataclass(frozen=True)
+class AwardBadge:
+    """A published award of an idea, for its badge ("Haastekisan voittaja 2026: …")."""
+
+    kind: str  # "winner" or "mention"
+    year: int
+    challenge_id: int
+    challenge_title: str
+    challenge_slug: str
+
+
+def awards_for_ideas(idea_ids) -> dict[int, list[AwardBadge]]:
+    """The published awards of these ideas, newest first, in one query."""
+    ids = list({int(i) for i in idea_ids})
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(Entry.idea_id, Award.kind, Challenge)
+        .join(Award, Award.entry_id == Entry.id)
+        .join(Challenge, Challenge.id == Entry.challenge_id)
+        .where(
+            Entry.idea_id.in_(ids),
+            Challenge.status == ChallengeStatus.APPROVED,
+            Challenge.results_published_at.is_not(None),
+        )
+        # "winner" sorts after "mention": winners first.
+        .order_by(Challenge.results_published_at.desc(), Award.kind.desc(), Award.position)
+    ).all()
+    result: dict[int, list[AwardBadge]] = {}
+    for idea_id, kind, challenge in rows:
+        result.setdefault(idea_id, []).append(
+            AwardBadge(
+                kind.value,
+                challenge.results_published_at.year,
+                challenge.id,
+                challenge.title,
+                challenge.slug,
+            )
+        )
     return result
