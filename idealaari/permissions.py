@@ -19,7 +19,7 @@ from idealaari.accounts.models import Role
 
 if TYPE_CHECKING:
     from idealaari.accounts.models import User
-    from idealaari.challenges.models import Challenge
+    from idealaari.challenges.models import Challenge, Entry
     from idealaari.comments.models import Comment
     from idealaari.ideas.models import Idea
     from idealaari.lineage.models import Adoption, OfficialResponse
@@ -416,6 +416,30 @@ def withdraw_entry_refusal(user: User | None, challenge: Challenge, idea: Idea, 
     return None
 
 
+def challenge_vote_refusal(
+    user: User | None, challenge: Challenge, entry: Entry | None, now: datetime
+) -> str | None:
+    """Why this member cannot vote (or take a vote back) in the challenge now; with an entry,
+    also why not for that entry. Entrants never vote for their own entries."""
+    from idealaari.challenges.models import ChallengePhase
+
+    if not challenge.has_voting:
+        return _("This challenge has no public vote.")
+    if not _member(user):
+        return _("Log in to vote.")
+    unverified = verification_refusal(user)
+    if unverified:
+        return unverified
+    phase = challenge.phase_at(now)
+    if phase in (ChallengePhase.PROPOSED, ChallengePhase.UPCOMING, ChallengePhase.SUBMISSION):
+        return _("Voting opens when submission closes.")
+    if phase != ChallengePhase.VOTING:
+        return _("Voting has closed.")
+    if entry is not None and (entry.entered_by_id == user.id or can_edit_idea(user, entry.idea)):
+        return _("You cannot vote for your own entry.")
+    return None
+
+
 def question_refusal(user: User | None, challenge: Challenge) -> str | None:
     """Members ask questions during submission; managers answer until the challenge closes."""
     from idealaari.challenges.models import ChallengePhase
@@ -590,4 +614,5 @@ JINJA_GLOBALS = {
     "can_propose_challenge": can_propose_challenge,
     "can_decide_challenge": can_decide_challenge,
     "can_manage_challenge": can_manage_challenge,
+    "challenge_vote_refusal": challenge_vote_refusal,
 }

@@ -138,6 +138,17 @@ class IsolatedClient(FlaskClient):
         return contextvars.Context().run(super().open, *args, **kwargs)
 
 
+def logged_in_client(app, user):
+    """A separate browser logged in as `user` (English), for parallel-request tests."""
+    app.test_client_class = IsolatedClient
+    c = app.test_client()
+    c.set_cookie(LANGUAGE_COOKIE, "en", domain="idealaari.test")
+    with c.session_transaction() as session:
+        session["_user_id"] = user.get_id()
+        session["_fresh"] = True
+    return c
+
+
 @pytest.fixture
 def client(app):
     """A browser whose language is English, so assertions read like the message ids.

@@ -10,6 +10,7 @@ from idealaari.extensions import db
 from idealaari.ideas.models import Idea, IdeaStatus
 from idealaari.votes import services
 from idealaari.votes.models import Vote
+from tests.conftest import logged_in_client
 
 HTMX = {"HX-Request": "true", "HX-Target": None}
 
@@ -143,21 +144,10 @@ def test_lists_sort_by_most_votes(client, login, make_user, make_idea):
     assert quiet.id
 
 
-def _logged_in_client(app, user):
-    from tests.conftest import IsolatedClient
-
-    app.test_client_class = IsolatedClient
-    c = app.test_client()
-    with c.session_transaction() as session:
-        session["_user_id"] = user.get_id()
-        session["_fresh"] = True
-    return c
-
-
 def test_parallel_votes_from_many_members_all_count(app, make_user, make_idea):
     idea = make_idea()
     voters = [make_user() for _ in range(8)]
-    clients = [_logged_in_client(app, v) for v in voters]
+    clients = [logged_in_client(app, v) for v in voters]
     url = f"/ideas/{idea.id}/vote"
     db.session.commit()
     with ThreadPoolExecutor(max_workers=8) as pool:
@@ -173,7 +163,7 @@ def test_parallel_votes_from_many_members_all_count(app, make_user, make_idea):
 def test_parallel_double_clicks_count_once(app, make_user, make_idea):
     idea = make_idea()
     voter = make_user()
-    clients = [_logged_in_client(app, voter) for _ in range(6)]
+    clients = [logged_in_client(app, voter) for _ in range(6)]
     idea_id = idea.id
     db.session.commit()
     with ThreadPoolExecutor(max_workers=6) as pool:
