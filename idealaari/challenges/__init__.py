@@ -14,6 +14,7 @@ def init_app(app: Flask) -> None:
     from idealaari.challenges import notifications as challenge_notifications
     from idealaari.challenges import queries
     from idealaari.challenges import views as _views  # noqa: F401 - registers the routes on bp
+    from idealaari.challenges import results_views as _results_views  # noqa: F401
     from idealaari.challenges import vote_views as _vote_views  # noqa: F401
     from idealaari.challenges.models import Challenge, ChallengePhase
     from idealaari.comments import owners

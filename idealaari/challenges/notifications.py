@@ -1,5 +1,5 @@
 """What challenges tell: followers hear of new entries; moderators of new proposals; the
-proposer of the decision."""
+proposer of the decision; entrants, jurors and followers of the results (by mail at once)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ class ChallengeNotice(enum.StrEnum):
     NEW_ENTRY = "challenge_entry"
     PROPOSED = "challenge_proposed"
     DECIDED = "challenge_decided"
+    RESULTS = "challenge_results"
 
 
 CHALLENGES = registry.SettingsGroup(
@@ -67,6 +68,31 @@ def notify_decided(*, challenge: Challenge, actor: User) -> None:
     )
 
 
+def notify_results(*, challenge: Challenge, actor: User, awards) -> None:
+    """Entrants, jurors and followers hear of the results, in the app and at once by mail."""
+    from idealaari.challenges.results import people_to_tell
+
+    followers = notification_queries.follower_ids(TargetKind.CHALLENGE, [challenge.id])
+    winners = [a.entry.idea.title for a in awards if a.kind.value == "winner"]
+    mentions = [a.entry.idea.title for a in awards if a.kind.value == "mention"]
+    notify(
+        set(followers) | people_to_tell(challenge),
+        kind=ChallengeNotice.RESULTS,
+        target_kind=TargetKind.CHALLENGE,
+        target_id=challenge.id,
+        actor=actor,
+        data={"winners": winners, "mentions": mentions},
+    )
+
+
+def _results_detail(n, challenge) -> registry.Detail:
+    data = n.data or {}
+    lines = list(_title(challenge))
+    lines += [_("Winner: %(title)s", title=t) for t in data.get("winners", [])]
+    lines += [_("Honourable mention: %(title)s", title=t) for t in data.get("mentions", [])]
+    return registry.Detail(lines=tuple(lines))
+
+
 def _title(challenge) -> tuple[str, ...]:
     return (challenge.title,) if challenge else ()
 
@@ -105,6 +131,19 @@ def register_kinds() -> None:
                 else _("Your challenge proposal was not approved")
             ),
             detail=lambda n, c: registry.Detail(lines=_title(c)),
+            group_title=_l("Challenges"),
+            settings_group=CHALLENGES,
+        )
+    )
+    registry.register(
+        registry.NotificationType(
+            ChallengeNotice.RESULTS,
+            sentence=lambda n, c: _(
+                "The results of the challenge “%(title)s” are published",
+                title=c.title if c else "",
+            ),
+            detail=_results_detail,
+            immediate=True,
             group_title=_l("Challenges"),
             settings_group=CHALLENGES,
         )

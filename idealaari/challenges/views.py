@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from idealaari import permissions
-from idealaari.challenges import bp, queries, services, voting
+from idealaari.challenges import bp, queries, results, services, voting
 from idealaari.challenges.forms import (
     ChallengeForm,
     DecideForm,
@@ -136,6 +136,7 @@ def detail(challenge_id: int, slug: str | None = None):
         entry_orgs=queries.entry_organisations(entries),
         entry_refusal=permissions.entry_refusal(current_user, challenge, now),
         ballot=voting.ballot(current_user, challenge, now),
+        awards=results.published_awards(challenge),
         comment_owner=owner,
         comment_thread=comment_queries.thread_for(challenge.discussion_id),
         confirm_form=ConfirmForm(formdata=None),
