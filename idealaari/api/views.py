@@ -15,6 +15,7 @@ from sqlalchemy import select
 from werkzeug.exceptions import HTTPException
 
 from idealaari.api import bp
+from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
 from idealaari.http import MAX_PAGE
 from idealaari.ideas import queries
@@ -60,7 +61,10 @@ SEARCH_PARAMS = (
     "status",
     "sort",
     "page",
+    "type",
 )
+# The search filters that describe ideas only; with type=challenge they are refused.
+IDEA_SEARCH_FILTERS = ("organisation", "theme", "phase", "target_group", "seeks_partners", "year")
 _FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
 MAX_TAG_LENGTH = 40
 
@@ -285,14 +289,23 @@ def idea_comments(idea_id: int):
 @bp.get("/search")
 @limit_searches("Too many searches from this client. Wait a minute and try again.")
 def search():
-    """Full-text search over published and archived ideas, in rank order, with facet counts.
+    """Full-text search over published and archived ideas and approved challenges, in rank
+    order, with facet counts; each hit says its `type`.
 
     Snippets are plain text; `highlights` gives the [start, end) offsets of the matching
     words in them."""
+    from idealaari.search import registry
     from idealaari.search import service as search_service
-    from idealaari.search.types import SORTS, SearchParams, SearchUnavailable
+    from idealaari.search.types import SORTS, TYPE_CHOICES, SearchParams, SearchUnavailable
 
     _check_names(SEARCH_PARAMS)
+    kind = _choice("type", TYPE_CHOICES) or "all"
+    if kind == "challenge":
+        given = [name for name in (*IDEA_SEARCH_FILTERS, "status") if _arg(name) is not None]
+        if given:
+            raise ApiError(
+                400, f"'{given[0]}' filters ideas only; it cannot be used with type=challenge."
+            )
     _choice("phase", [p.value for p in Phase])
     _choice("target_group", [g.value for g in TargetGroup])
     _choice("sort", SORTS)
@@ -310,24 +323,17 @@ def search():
         results = search_service.search(params, None, suggestions=False)
     except SearchUnavailable:
         raise ApiError(503, "Search is temporarily unavailable.") from None
-    ideas = {
-        i.id: i
-        for i in db.session.scalars(
-            select(Idea).where(Idea.id.in_([h.idea_id for h in results.hits]))
-        )
-    }
     items = []
-    for hit in results.hits:
-        found = ideas.get(hit.idea_id)
-        if found is None or found.status not in PUBLIC_STATUSES:
+    for searchable, found, hit in registry.load_hits(results.hits, None):
+        if searchable.kind == "idea" and found.status not in PUBLIC_STATUSES:
             continue
         text, highlights = hit.snippet_text()
         items.append(
             {
-                "id": hit.idea_id,
+                "type": searchable.kind,
+                "id": hit.id,
                 "title": found.title,
-                "status": found.status.value,
-                "url": absolute_url("ideas.detail", idea_id=found.id, slug=found.slug),
+                **_search_hit_fields(searchable.kind, found),
                 "score": round(hit.score, 4),
                 "snippet": text,
                 "highlights": [list(span) for span in highlights],
@@ -348,6 +354,19 @@ def search():
             "facets": facets,
         }
     )
+
+
+def _search_hit_fields(kind: str, found) -> dict:
+    """What a search hit adds for its type: an idea's status, a challenge's phase; the url."""
+    if kind == "challenge":
+        return {
+            "phase": found.phase_at(utcnow()).value,
+            "url": absolute_url("challenges.detail", challenge_id=found.id, slug=found.slug),
+        }
+    return {
+        "status": found.status.value,
+        "url": absolute_url("ideas.detail", idea_id=found.id, slug=found.slug),
+    }
 
 
 @bp.get("/organisations")

@@ -1,9 +1,11 @@
-"""Finnish full-text search over ideas. Views call `service`; the backend (Whoosh) sits behind it.
+"""Finnish full-text search over ideas and challenges. Views call `service`; the backend (Whoosh)
+sits behind it.
 
 service.py          the facade: search, similar, check, rebuild, drain
-types.py            parameters, hits, results, errors, and the interface of a backend
+types.py            parameters, hits, documents, results, errors, and the interface of a backend
+registry.py         the searchable types (ideas_type.py registers ideas; other domains theirs)
 documents.py        which ideas are indexed, and the text they carry
-outbox.py           changes collected on flush and drained after commit, per entity
+outbox.py           changes collected on flush and drained after commit, per searchable type
 whoosh_backend.py   the Whoosh index; whoosh_queries.py: its queries, facets and snippets
 analysis.py         Finnish words (Whoosh stores this module's path in every index: keep it)
 """
@@ -16,7 +18,8 @@ EXTENSION_KEY = "idealaari_search"
 
 
 def init_app(app: Flask) -> None:
-    from idealaari.search import outbox  # noqa: F401 - registers the session events
+    # Ideas register first (the first searchable type); the outbox registers session events.
+    from idealaari.search import ideas_type, outbox  # noqa: F401
 
     app.extensions[EXTENSION_KEY] = _make_backend(app)
     from idealaari.search import views  # noqa: F401 - routes

@@ -17,16 +17,28 @@ search_cli = AppGroup("search", help="Manage the full-text search index.")
 def rebuild() -> None:
     """Recreate the index from the database (the database is the source of truth)."""
     try:
-        with click.progressbar(length=service.indexed_count(), label="Indexing ideas") as bar:
-            count = service.rebuild(progress=bar.update)
+        with click.progressbar(length=service.indexed_count(), label="Indexing") as bar:
+            service.rebuild(progress=bar.update)
     except SearchBusy as e:
         raise click.ClickException(f"{e}; try again when it has finished.") from None
-    click.echo(f"Indexed {count} ideas into {service.location()}.")
+    click.echo(f"Indexed {_counted(service.indexed_counts())} into {service.location()}.")
+
+
+# The CLI's words for each searchable type (for operators; English, as the rest of the CLI).
+_PLURALS = {"idea": "ideas", "challenge": "challenges"}
+
+
+def _counted(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {_PLURALS.get(kind, kind + 's')}" for kind, n in counts.items())
+
+
+def _keys(keys: set[tuple[str, int]]) -> str:
+    return ", ".join(f"{kind} {row_id}" for kind, row_id in sorted(keys)) or "none"
 
 
 @search_cli.command("check")
 def check() -> None:
-    """Report ideas missing from the index or extra in it; exit 1 when there is drift."""
+    """Report ideas and challenges missing from the index or extra in it; exit 1 on drift."""
     try:
         missing, extra = service.check()
     except SearchUnavailable as e:
@@ -34,8 +46,8 @@ def check() -> None:
     if not missing and not extra:
         click.echo("The search index matches the database.")
         return
-    click.echo(f"Missing from the index: {sorted(missing) or 'none'}")
-    click.echo(f"Extra in the index: {sorted(extra) or 'none'}")
+    click.echo(f"Missing from the index: {_keys(missing)}")
+    click.echo(f"Extra in the index: {_keys(extra)}")
     raise click.ClickException(
         "The search index has drifted. Run 'flask search rebuild' or 'flask search drain'."
     )
@@ -48,7 +60,7 @@ def drain() -> None:
         written = service.drain()
     except SearchUnavailable as e:
         raise click.ClickException(f"{e} Rebuild it with 'flask search rebuild'.") from None
-    click.echo(f"Indexed {written} changed ideas.")
+    click.echo(f"Indexed {written} changed ideas and challenges.")
 
 
 @search_cli.command("eval")

@@ -1,5 +1,6 @@
-"""The search outbox: changed ideas are collected into it on flush, in the same transaction,
-and drained into the index after commit. The drain dispatches each row on its `entity`.
+"""The search outbox: changed rows of every searchable type are collected into it on flush, in
+the same transaction, and drained into the index after commit. A row's `entity` is the name of
+its searchable type (registry.py); the drain rewrites each row's document from the database.
 
 Rows are deleted only after the index commit, so a crash or a busy index loses nothing: the
 next drain (after any commit, after a rebuild, or `flask search drain`) picks them up.
@@ -9,17 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from itertools import chain
+from collections.abc import Iterable
 
 from flask import current_app, has_app_context
 from sqlalchemy import delete, event, func, select
 from sqlalchemy.orm import Session
 
 from idealaari.dbtypes import utcnow
-from idealaari.ideas.models import Idea, Theme, idea_themes
-from idealaari.organisations.models import Organisation
-from idealaari.search.documents import ideas_for_index, is_indexed
+from idealaari.search import registry
 from idealaari.search.models import SearchOutbox
 from idealaari.search.types import IndexUpdate, SearchBackend, SearchBusy, SearchUnavailable
 
@@ -27,44 +25,27 @@ log = logging.getLogger(__name__)
 _PENDING = "idealaari_search_pending"
 
 
-def _changed_idea_ids(session: Session) -> set[int]:
-    ids: set[int] = set()
-    for obj in chain(session.new, session.dirty, session.deleted):
-        if isinstance(obj, Idea) and obj.id is not None:
-            ids.add(obj.id)
-        elif isinstance(obj, Organisation) and obj in session.dirty and session.is_modified(obj):
-            ids.update(
-                session.connection().scalars(select(Idea.id).where(Idea.organisation_id == obj.id))
-            )
-        elif isinstance(obj, Theme) and obj in session.dirty and session.is_modified(obj):
-            ids.update(
-                session.connection().scalars(
-                    select(idea_themes.c.idea_id).where(idea_themes.c.theme_id == obj.id)
-                )
-            )
-    return ids
-
-
-def enqueue(session: Session, idea_id: int) -> None:
-    """Ask for an idea to be re-indexed after commit (for changes made in SQL, not the ORM)."""
+def enqueue(session: Session, row_id: int, *, kind: str = "idea") -> None:
+    """Ask for a row to be re-indexed after commit (for changes made in SQL, not the ORM)."""
     session.connection().execute(
         SearchOutbox.__table__.insert(),
-        [{"entity": "idea", "entity_id": idea_id, "created_at": utcnow()}],
+        [{"entity": kind, "entity_id": row_id, "created_at": utcnow()}],
     )
     session.info[_PENDING] = True
 
 
 @event.listens_for(Session, "after_flush")
 def _write_outbox(session: Session, flush_context) -> None:
-    ids = _changed_idea_ids(session)
-    if not ids:
-        return
     now = utcnow()
+    rows = [
+        {"entity": searchable.kind, "entity_id": i, "created_at": now}
+        for searchable in registry.all_types()
+        for i in sorted(searchable.changed_ids(session))
+    ]
+    if not rows:
+        return
     # Core insert on the flush's connection: same transaction, and no recursive flush.
-    session.connection().execute(
-        SearchOutbox.__table__.insert(),
-        [{"entity": "idea", "entity_id": i, "created_at": now} for i in sorted(ids)],
-    )
+    session.connection().execute(SearchOutbox.__table__.insert(), rows)
     session.info[_PENDING] = True
 
 
@@ -84,29 +65,25 @@ def _drain_after_commit(session: Session) -> None:
     drain(current_app)
 
 
-def _index_ideas(session: Session, update: IndexUpdate, ids: set[int]) -> None:
-    """Rewrite the ideas' documents from the database; remove those no longer indexed."""
-    ideas = {idea.id: idea for idea in ideas_for_index(session, ids)}
-    for idea_id in sorted(ids):
-        idea = ideas.get(idea_id)
-        if is_indexed(idea):
-            update.put_idea(idea)
+def index_rows(session: Session, update: IndexUpdate, kind: str, ids: set[int]) -> None:
+    """Rewrite the rows' documents from the database; remove those no longer indexed."""
+    searchable = registry.get(kind)
+    rows = {row.id: row for row in searchable.load(session, ids)}
+    for row_id in sorted(ids):
+        row = rows.get(row_id)
+        if row is not None and searchable.is_indexed(row):
+            update.put(searchable.document(row))
         else:
-            update.remove_idea(idea_id)
+            update.remove(kind, row_id)
 
 
-# How each kind of outbox row reaches the index: entity -> handler(session, update, ids).
-# Rows of an entity without a handler are kept, not dropped: they come from a newer version of
-# Idealaari (a rolling deploy, or a rollback after one), and the version that wrote them indexes
-# them; dropping them would lose those changes without a trace. They cost a row each, and
-# `flask search drain` (hourly cron) and rebuilds log them until a version that knows them runs.
-HANDLERS: dict[str, Callable[[Session, IndexUpdate, set[int]], None]] = {
-    "idea": _index_ideas,
-}
-
-
+# Rows of an entity no searchable type is registered for are kept, not dropped: they come from
+# a newer version of Idealaari (a rolling deploy, or a rollback after one), and the version that
+# wrote them indexes them; dropping them would lose those changes without a trace. They cost a
+# row each, and `flask search drain` (hourly cron) and rebuilds log them until a version that
+# knows them runs.
 def _known():
-    return SearchOutbox.entity.in_(list(HANDLERS))
+    return SearchOutbox.entity.in_(list(registry.kinds()))
 
 
 def drain_outbox(session: Session, backend: SearchBackend, batch: int = 500) -> int:
@@ -137,7 +114,7 @@ def drain_outbox(session: Session, backend: SearchBackend, batch: int = 500) -> 
                 for row in rows:
                     by_entity[row.entity].add(row.entity_id)
                 for entity, ids in by_entity.items():
-                    HANDLERS[entity](session, update, ids)
+                    index_rows(session, update, entity, ids)
         except SearchBusy as e:
             session.rollback()
             log.warning("%s; changes stay in the outbox for the next drain", e)

@@ -1,28 +1,27 @@
 """The search facade: what views, the API, the CLI and `search eval` call.
 
-It speaks in SearchParams, SearchResults and idea ids, and raises only SearchUnavailable (and
-SearchBusy for a second rebuild). Which backend answers is decided once, in
-`idealaari.search.init_app`.
+It speaks in SearchParams, SearchResults and (type, id) pairs of the searchable types in
+registry.py, and raises only SearchUnavailable (and SearchBusy for a second rebuild). Which
+backend answers is decided once, in `idealaari.search.init_app`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from idealaari.extensions import db
 from idealaari.ideas.models import Idea
-from idealaari.search import documents, get_index, outbox
-from idealaari.search.documents import INDEXED_STATUSES, ideas_for_index
+from idealaari.search import documents, get_index, outbox, registry
 from idealaari.search.types import SearchParams, SearchResults, SearchUnavailable
 
 
 def search(
     params: SearchParams, user=None, *, facets: bool = True, suggestions: bool = True
 ) -> SearchResults:
-    """The page of ideas matching params that user may see; raises SearchUnavailable.
+    """The page of ideas and challenges matching params that user may see; raises
+    SearchUnavailable.
 
     Spelling suggestions cost the most for queries that find nothing: callers that never
     show them pass suggestions=False."""
@@ -54,19 +53,33 @@ def location() -> str:
     return get_index().location
 
 
+def _expected_keys(session: Session) -> set[tuple[str, int]]:
+    return {
+        (searchable.kind, row_id)
+        for searchable in registry.all_types()
+        for row_id in searchable.indexed_ids(session)
+    }
+
+
+def indexed_counts() -> dict[str, int]:
+    """How many rows of each searchable type a rebuild indexes."""
+    counts = dict.fromkeys(registry.kinds(), 0)
+    with Session(db.engine) as session:
+        for kind, _row_id in _expected_keys(session):
+            counts[kind] += 1
+    return counts
+
+
 def indexed_count() -> int:
-    """How many ideas a rebuild indexes."""
-    with Session(db.engine) as session:
-        return session.scalar(
-            select(func.count()).select_from(Idea).where(Idea.status.in_(INDEXED_STATUSES))
-        )
+    """How many documents a rebuild indexes."""
+    return sum(indexed_counts().values())
 
 
-def check() -> tuple[set[int], set[int]]:
-    """(ideas missing from the index, ids in the index that should not be there)."""
+def check() -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
+    """((type, id) missing from the index, (type, id) in the index that should not be there)."""
     with Session(db.engine) as session:
-        expected = set(session.scalars(select(Idea.id).where(Idea.status.in_(INDEXED_STATUSES))))
-    indexed = get_index().indexed_idea_ids()
+        expected = _expected_keys(session)
+    indexed = get_index().indexed_keys()
     return expected - indexed, indexed - expected
 
 
@@ -79,7 +92,8 @@ def drain() -> int:
 
 
 def rebuild(progress: Callable[[int], None] | None = None) -> int:
-    """Recreate the index from the database, swap it in, then index what changed meanwhile.
+    """Recreate the index from the database, swap it in, then index what changed meanwhile;
+    return how many documents it indexed (of every type).
 
     Changes committed while the rebuild runs stay in the outbox (updates of the live index
     give up at once while a rebuild runs) and are drained into the new index after the swap.
@@ -92,11 +106,12 @@ def rebuild(progress: Callable[[int], None] | None = None) -> int:
             # changes are in what it reads. Ids, not "up to the highest id": on PostgreSQL a
             # lower id may still commit later, and its change would be lost.
             taken_in = outbox.pending_ids(session)
-            for idea in ideas_for_index(session):
-                build.add_idea(idea)
-                count += 1
-                if progress is not None:
-                    progress(1)
+            for searchable in registry.all_types():
+                for row in searchable.load(session, None):
+                    build.add(searchable.document(row))
+                    count += 1
+                    if progress is not None:
+                        progress(1)
         session.rollback()  # end the long read before writing
         outbox.remove_rows(session, taken_in)
         session.commit()

@@ -7,11 +7,12 @@ import html
 import re
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Protocol
 
 from markupsafe import Markup
 
-from idealaari.ideas.models import Idea, Phase, TargetGroup
+from idealaari.ideas.models import Phase, TargetGroup
 from idealaari.paging import Pages
 
 SORTS = ("relevance", "newest", "votes")
@@ -23,6 +24,10 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
 # Which ideas a search covers: current (published, and the asker's drafts), archived, or both.
 STATUS_SCOPES = ("all", "current", "archived")
+# What a search covers: everything, or one searchable type (see registry.py).
+TYPE_CHOICES = ("all", "idea", "challenge")
+# The parameters that describe ideas only; any of them narrows a search to ideas.
+IDEA_FILTERS = ("organisation", "theme", "phase", "target_group", "seeks_partners", "year")
 
 
 class SearchUnavailable(Exception):
@@ -47,10 +52,14 @@ class SearchParams:
     status: str = "all"
     sort: str = "relevance"
     page: int = 1
+    type: str = "all"
 
     @classmethod
     def from_args(cls, args) -> SearchParams:
-        """Read parameters, dropping values that cannot be valid."""
+        """Read parameters, dropping values that cannot be valid.
+
+        The idea facets and the status scope describe ideas: with any of them the search is
+        of ideas. Challenges chosen explicitly drop them (a challenge has none of them)."""
         phase = args.get("phase") or None
         group = args.get("target_group") or None
         year = (args.get("year") or "").strip()
@@ -58,7 +67,8 @@ class SearchParams:
             page = max(1, int(args.get("page", 1)))
         except (TypeError, ValueError):
             page = 1
-        return cls(
+        kind = args.get("type") if args.get("type") in TYPE_CHOICES else "all"
+        params = cls(
             q=(args.get("q") or "").strip()[:MAX_QUERY_LENGTH],
             organisation=(args.get("organisation") or "").strip() or None,
             theme=(args.get("theme") or "").strip() or None,
@@ -69,21 +79,56 @@ class SearchParams:
             status=args.get("status") if args.get("status") in STATUS_SCOPES else "all",
             sort=args.get("sort") if args.get("sort") in SORTS else "relevance",
             page=page,
+            type=kind,
         )
+        return params.of_type(kind)
+
+    def of_type(self, kind: str) -> SearchParams:
+        """These parameters searching one type (or "all"), with the filters that fit it."""
+        if kind == "challenge":
+            return replace(self.without_idea_filters(), type=kind)
+        if kind == "all" and self.narrows_to_ideas:
+            return replace(self, type="idea")
+        return replace(self, type=kind)
+
+    def without_idea_filters(self) -> SearchParams:
+        return replace(
+            self,
+            organisation=None,
+            theme=None,
+            phase=None,
+            target_group=None,
+            seeks_partners=False,
+            year=None,
+            status="all",
+        )
+
+    @property
+    def narrows_to_ideas(self) -> bool:
+        """Whether a filter only ideas have is set (then only ideas can match)."""
+        return self.has_filters or self.status != "all"
 
     def filter_args(self) -> dict[str, str]:
         """The facet filters (the status scope is a control of the form, like the order)."""
         out = {}
-        for name in ("organisation", "theme", "phase", "target_group", "seeks_partners", "year"):
+        for name in IDEA_FILTERS:
             value = getattr(self, name)
             if value:
                 out[name] = "1" if value is True else str(value)
         return out
 
     def as_args(self, **changes) -> dict[str, str]:
-        """Query arguments for a link, with some parameters changed (None removes one)."""
-        params = replace(self, **{k: v for k, v in changes.items()})
+        """Query arguments for a link, with some parameters changed (None removes one).
+
+        Changing the type drops the filters the new type has no use for."""
+        kind = changes.pop("type", None)
+        params = replace(self, **changes)
+        if kind is not None:
+            params = params.of_type(kind) if kind != "all" else params.without_idea_filters()
+            params = replace(params, type=kind)
         out = {"q": params.q} if params.q else {}
+        if params.type != "all":
+            out["type"] = params.type
         out.update(params.filter_args())
         if params.status != "all":
             out["status"] = params.status
@@ -100,9 +145,14 @@ class SearchParams:
 
 @dataclass
 class SearchHit:
-    idea_id: int
+    kind: str  # a searchable type's name (registry.py): "idea", "challenge"
+    id: int
     score: float
     snippet: Markup  # HTML: the text escaped once, matches in <mark>
+
+    @property
+    def idea_id(self) -> int | None:
+        return self.id if self.kind == "idea" else None
 
     def snippet_text(self) -> tuple[str, list[tuple[int, int]]]:
         """The snippet as plain text, with the (start, end) offsets of its highlighted words."""
@@ -143,18 +193,54 @@ class SearchResults:
         return Pages(page=self.params.page, pages=self.pages)
 
 
+@dataclass(frozen=True)
+class SearchDocument:
+    """What one searchable row carries into any backend: its words, and the fields it is
+    filtered, counted, ordered and shown by. Facet fields are empty for types without them."""
+
+    kind: str
+    id: int
+    title: str
+    summary: str
+    # The long text (a need, a body, an organisation's names, themes): matching, snippets,
+    # similar ideas and spelling suggestions use it.
+    text: str
+    status: str
+    created: datetime
+    tags: tuple[str, ...] = ()
+    organisation: str = ""
+    themes: tuple[str, ...] = ()
+    phase: str = ""
+    target_groups: tuple[str, ...] = ()
+    seeks_partners: bool | None = None
+    year: str = ""
+    editors: tuple[int, ...] = ()
+    votes: int = 0
+
+
+@dataclass(frozen=True)
+class Visibility:
+    """Which documents of one type a member may see: those with a public status, and those
+    with a private status that the member edits (as an editor, or through their area)."""
+
+    public: tuple[str, ...]
+    private: tuple[str, ...] = ()
+    editor_id: int | None = None
+    area_code: str | None = None
+
+
 class IndexUpdate(Protocol):
     """Changes to the live index, made under its write lock and committed together."""
 
-    def put_idea(self, idea: Idea) -> None: ...
+    def put(self, document: SearchDocument) -> None: ...
 
-    def remove_idea(self, idea_id: int) -> None: ...
+    def remove(self, kind: str, row_id: int) -> None: ...
 
 
 class IndexBuild(Protocol):
     """A new index being filled; it replaces the live one when the build ends without error."""
 
-    def add_idea(self, idea: Idea) -> None: ...
+    def add(self, document: SearchDocument) -> None: ...
 
 
 class SearchBackend(Protocol):
@@ -172,7 +258,9 @@ class SearchBackend(Protocol):
 
     def similar(self, text: str, *, exclude_id: int | None, limit: int) -> list[int]: ...
 
-    def indexed_idea_ids(self) -> set[int]: ...
+    def indexed_keys(self) -> set[tuple[str, int]]:
+        """(type, id) of every document in the index."""
+        ...
 
     def update(self) -> AbstractContextManager[IndexUpdate]:
         """Lock the live index for writing; raises SearchBusy, at once while a rebuild runs."""

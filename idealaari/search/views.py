@@ -7,12 +7,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from idealaari.challenges.queries import awards_for_ideas
 from idealaari.extensions import db, is_fragment_request
 from idealaari.http import htmx_refusal
 from idealaari.ideas import queries as idea_queries
 from idealaari.ideas.models import Idea, IdeaStatus, Phase, TargetGroup
 from idealaari.organisations.models import Organisation
-from idealaari.search import bp, service
+from idealaari.search import bp, registry, service
 from idealaari.search.limits import limit_searches
 from idealaari.search.types import MAX_QUERY_WORDS, SearchParams, SearchUnavailable
 
@@ -62,6 +63,9 @@ def search():
         "unavailable": False,
         "labels": _labels(),
         "max_words": MAX_QUERY_WORDS,
+        "type_choices": [("all", _("All"))] + [(t.kind, t.label) for t in registry.all_types()],
+        "extras": {"awards": {}},
+        "oob": is_fragment_request("search-results"),
     }
     try:
         results = service.search(params, current_user)
@@ -71,11 +75,11 @@ def search():
         context["ideas"] = _fallback(params)
     else:
         context["results"] = results
-        ideas = {
-            i.id: i
-            for i in idea_queries.ideas_in_order([h.idea_id for h in results.hits], current_user)
-        }
-        context["hits"] = [(ideas[h.idea_id], h) for h in results.hits if h.idea_id in ideas]
+        context["hits"] = registry.load_hits(results.hits, current_user)
+        # The published challenge awards of the ideas on the page, for their badges.
+        context["extras"]["awards"] = awards_for_ideas(
+            [row.id for t, row, _h in context["hits"] if t.kind == "idea"]
+        )
     if is_fragment_request("search-results"):
         return render_template("search/_results.html", **context)
     return render_template("search/index.html", **context)

@@ -1,4 +1,4 @@
-"""The Whoosh backend: one index directory of ideas, its schema and documents, one long-lived
+"""The Whoosh backend: one index directory of (type, id) documents, its schema, one long-lived
 searcher per thread, locked updates, and rebuilds that swap a new directory in.
 
 Only the facade (`service.py`), the outbox and `search/__init__.py` (which picks the backend)
@@ -19,20 +19,32 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.util.filelock import FileLock, try_for
 
-from idealaari.ideas.models import Idea
 from idealaari.search import whoosh_queries
 from idealaari.search.analysis import finnish_analyzer
-from idealaari.search.documents import plain_text
-from idealaari.search.types import SearchBusy, SearchParams, SearchResults, SearchUnavailable
+from idealaari.search.types import (
+    SearchBusy,
+    SearchDocument,
+    SearchParams,
+    SearchResults,
+    SearchUnavailable,
+)
 
 # The lock every Whoosh writer of the live index takes (open_dir's default index name "MAIN").
 WRITE_LOCK = "MAIN_WRITELOCK"
+# Raise it whenever the schema or what documents carry changes: an index built by another
+# version is then "unreadable", `flask search check` fails and `make` (or the operator) rebuilds.
+# 2: (type, id) documents, ideas and challenges.
+SCHEMA_VERSION = "2"
+VERSION_FILE = "idealaari-schema-version"
 
 
 def make_schema() -> Schema:
     analyzer = finnish_analyzer()
     return Schema(
-        id=ID(stored=True, unique=True),
+        # "idea:12": one document per (type, id); `kind` and `id` are its two halves.
+        key=ID(stored=True, unique=True),
+        kind=ID(stored=True),
+        id=ID(stored=True),
         title=TEXT(analyzer=analyzer, stored=True, field_boost=3.0),
         summary=TEXT(analyzer=analyzer, stored=True, field_boost=2.0),
         tags=TEXT(analyzer=analyzer, stored=True, field_boost=2.0),
@@ -52,39 +64,38 @@ def make_schema() -> Schema:
     )
 
 
-def idea_document(idea: Idea) -> dict:
-    """The search document of one idea, from the database."""
-    tags = [t.name for t in idea.tags]
-    themes = list(idea.themes)
-    editors = {idea.author_id, *(u.id for u in idea.co_editors)} - {None}
-    body = plain_text(idea.body)
-    return {
-        "id": str(idea.id),
-        "title": idea.title,
-        "summary": idea.summary,
-        "tags": " ".join(tags),
-        "text": "\n".join(
-            part
-            for part in (
-                idea.need or "",
-                body,
-                idea.organisation.name_fi,
-                idea.organisation.name_sv or "",
-                " ".join(t.name_fi for t in themes),
-            )
-            if part
-        ),
-        "organisation": idea.organisation.code,
-        "themes": ",".join(t.slug for t in themes),
-        "phase": idea.phase.value,
-        "target_groups": ",".join(g.value for g in idea.target_groups),
-        "seeks_partners": "1" if idea.seeks_partners else "0",
-        "year": str((idea.published_at or idea.created_at).year),
-        "status": idea.status.value,
-        "editors": ",".join(str(i) for i in sorted(editors)),
-        "created": (idea.published_at or idea.created_at).replace(tzinfo=None),
-        "votes": idea.vote_count or 0,
+def document_key(kind: str, row_id: int) -> str:
+    return f"{kind}:{row_id}"
+
+
+def whoosh_fields(document: SearchDocument) -> dict:
+    """The Whoosh fields of a search document."""
+    fields = {
+        "key": document_key(document.kind, document.id),
+        "kind": document.kind,
+        "id": str(document.id),
+        "title": document.title,
+        "summary": document.summary,
+        "tags": " ".join(document.tags),
+        "text": document.text,
+        "status": document.status,
+        "editors": ",".join(str(i) for i in document.editors),
+        "created": document.created.replace(tzinfo=None),
+        "votes": document.votes,
     }
+    # Facet fields are left out when empty: a facet then counts only the types that have it.
+    optional = {
+        "organisation": document.organisation,
+        "themes": ",".join(document.themes),
+        "phase": document.phase,
+        "target_groups": ",".join(document.target_groups),
+        "seeks_partners": (
+            "" if document.seeks_partners is None else "1" if document.seeks_partners else "0"
+        ),
+        "year": document.year,
+    }
+    fields.update({name: value for name, value in optional.items() if value})
+    return fields
 
 
 class _Update:
@@ -94,12 +105,12 @@ class _Update:
         self.writer = writer
         self.changed = False
 
-    def put_idea(self, idea: Idea) -> None:
-        self.writer.update_document(**idea_document(idea))
+    def put(self, document: SearchDocument) -> None:
+        self.writer.update_document(**whoosh_fields(document))
         self.changed = True
 
-    def remove_idea(self, idea_id: int) -> None:
-        self.writer.delete_by_term("id", str(idea_id))
+    def remove(self, kind: str, row_id: int) -> None:
+        self.writer.delete_by_term("key", document_key(kind, row_id))
         self.changed = True
 
 
@@ -109,8 +120,19 @@ class _Build:
     def __init__(self, writer):
         self.writer = writer
 
-    def add_idea(self, idea: Idea) -> None:
-        self.writer.add_document(**idea_document(idea))
+    def add(self, document: SearchDocument) -> None:
+        self.writer.add_document(**whoosh_fields(document))
+
+
+def _write_version(path: Path) -> None:
+    (path / VERSION_FILE).write_text(SCHEMA_VERSION + "\n", encoding="ascii")
+
+
+def _read_version(path: Path) -> str | None:
+    try:
+        return (path / VERSION_FILE).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _finish(writer, commit: bool) -> None:
@@ -150,11 +172,13 @@ class WhooshBackend:
                         self._ix = whoosh_index.open_dir(str(self.path))
                     except Exception as e:  # noqa: BLE001 - whoosh raises many kinds
                         problem = str(e)
-                    if problem is None and set(self._ix.schema.names()) != set(
-                        make_schema().names()
+                    if problem is None and (
+                        set(self._ix.schema.names()) != set(make_schema().names())
+                        or _read_version(self.path) != SCHEMA_VERSION
                     ):
+                        self._ix.close()
                         self._ix = None
-                        problem = "it was built by an older version of Idealaari"
+                        problem = "it was built by another version of Idealaari"
                     if problem is not None:
                         # Raised outside the except block, so no traceback keeps whoosh's
                         # half-open files alive.
@@ -167,6 +191,7 @@ class WhooshBackend:
         """Create an empty index (for a new installation or tests)."""
         self.path.mkdir(parents=True, exist_ok=True)
         whoosh_index.create_in(str(self.path), make_schema())
+        _write_version(self.path)
         self.reset()
 
     def reset(self) -> None:
@@ -221,8 +246,13 @@ class WhooshBackend:
             self.searcher(), text, exclude_id=exclude_id, limit=limit
         )
 
+    def indexed_keys(self) -> set[tuple[str, int]]:
+        return {
+            (fields["kind"], int(fields["id"])) for fields in self.searcher().all_stored_fields()
+        }
+
     def indexed_idea_ids(self) -> set[int]:
-        return {int(fields["id"]) for fields in self.searcher().all_stored_fields()}
+        return {row_id for kind, row_id in self.indexed_keys() if kind == "idea"}
 
     # ------------------------------------------------------------------ writes
 
@@ -276,6 +306,7 @@ class WhooshBackend:
                 shutil.rmtree(fresh, ignore_errors=True)
                 fresh.mkdir(parents=True)
                 ix = whoosh_index.create_in(str(fresh), make_schema())
+                _write_version(fresh)
                 writer = ix.writer(limitmb=2048)  # a pool that spills to disk costs ~40%
                 try:
                     yield _Build(writer)

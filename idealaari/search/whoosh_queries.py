@@ -1,4 +1,5 @@
-"""Whoosh queries: words, filters, visibility, facets, snippets, suggestions, similar ideas.
+"""Whoosh queries: words, filters, types, visibility, facets, snippets, suggestions, similar
+ideas.
 
 The Whoosh half of `service.search` and `service.similar`; only `whoosh_backend` calls it.
 """
@@ -11,7 +12,7 @@ from markupsafe import Markup
 from whoosh import highlight, sorting
 from whoosh.query import And, Every, Or, Query, Sequence, Term
 
-from idealaari import permissions
+from idealaari.search import registry
 from idealaari.search.analysis import TOKEN_PATTERN, query_forms, query_words
 from idealaari.search.types import (
     FACETS,
@@ -20,6 +21,7 @@ from idealaari.search.types import (
     SearchHit,
     SearchParams,
     SearchResults,
+    Visibility,
 )
 
 # Short fields on their own (they weigh more); everything long in one field, indexed once.
@@ -135,16 +137,22 @@ def text_query(q: str) -> Query | None:
     return parts[0] if len(parts) == 1 else And(parts)
 
 
+def _type_visibility(kind: str, rule: Visibility) -> Query:
+    allowed: list[Query] = [Term("status", status) for status in rule.public]
+    editable: list[Query] = []
+    if rule.editor_id is not None:
+        editable.append(Term("editors", str(rule.editor_id)))
+    if rule.area_code:
+        editable.append(Term("organisation", rule.area_code))
+    if rule.private and editable:
+        allowed.append(And([Or([Term("status", s) for s in rule.private]), Or(editable)]))
+    return And([Term("kind", kind), Or(allowed)])
+
+
 def visibility_query(user) -> Query:
-    """Published and archived ideas for everyone, plus the drafts this member can edit."""
-    public = Or([Term("status", "published"), Term("status", "archived")])
-    scope = permissions.editor_scope(user)
-    if scope is None:
-        return public
-    editable = [Term("editors", str(scope.user_id))]
-    if scope.area_organisation_code:
-        editable.append(Term("organisation", scope.area_organisation_code))
-    return Or([public, And([Term("status", "draft"), Or(editable)])])
+    """Every document a member may see, by the rules each searchable type registered
+    (ideas: published and archived for everyone, drafts for their editors)."""
+    return Or([_type_visibility(t.kind, t.visibility(user)) for t in registry.all_types()])
 
 
 class CurrentFirstRelevance(sorting.FacetType):
@@ -196,6 +204,8 @@ def _facet_counts(
     docsets: DocSets, matches: frozenset[int], filters: dict[str, frozenset[int]]
 ) -> dict[str, list[tuple[str, int]]]:
     """Counts per facet value over the matching ideas; each facet ignores its own filter.
+
+    Only ideas carry facet fields, so the counts are of ideas whatever the type searched.
 
     Set intersections on cached posting sets: no extra searches, whatever the number of hits.
     """
@@ -273,12 +283,30 @@ def _filter_sets(docsets: DocSets, params: SearchParams) -> dict[str, frozenset[
 
 
 def _archived(docsets: DocSets) -> frozenset[int]:
-    return docsets.docs("status", "archived")
+    return docsets.docs("status", "archived") & docsets.docs("kind", "idea")
 
 
 def _current(docsets: DocSets) -> frozenset[int]:
     # Drafts count as current; visibility has already left only the asker's own.
-    return docsets.docs("status", "published") | docsets.docs("status", "draft")
+    return (docsets.docs("status", "published") | docsets.docs("status", "draft")) & docsets.docs(
+        "kind", "idea"
+    )
+
+
+def _type_counts(
+    docsets: DocSets, matches: frozenset[int], filters: dict[str, frozenset[int]]
+) -> list[tuple[str, int]]:
+    """What each choice of the type facet would find: "all" and each type on its own.
+
+    The idea filters narrow only the ideas' count: choosing "all" or another type drops them."""
+    narrowed = matches
+    for docs in filters.values():
+        narrowed = narrowed & docs
+    counts = [
+        (kind, len((narrowed if kind == "idea" else matches) & docsets.docs("kind", kind)))
+        for kind in registry.kinds()
+    ]
+    return [("all", len(matches)), *counts]
 
 
 def _status_counts(
@@ -304,13 +332,19 @@ def search_ideas(
     facets: bool = True,
     suggestions: bool = True,
 ) -> SearchResults:
-    """The page of ideas matching params that user may see, with facet counts."""
+    """The page of documents matching params that user may see, with facet counts.
+
+    `matches` is every visible document with the words; `allowed` what the type and the
+    filters leave of them (the page, and the total)."""
+    params = params.of_type(params.type)
     q, words_ignored = bounded_query(params.q)
     base = text_query(q)
     visible = docsets.visible(visibility_query(user))
     filters = _filter_sets(docsets, params)
     matches = visible & frozenset(searcher.docs_for_query(base)) if base is not None else visible
     allowed = matches
+    if params.type != "all":
+        allowed = allowed & docsets.docs("kind", params.type)
     for docs in filters.values():
         allowed = allowed & docs
     sortedby, reverse = None, False
@@ -337,6 +371,7 @@ def search_ideas(
         for hit in results[first : first + PER_PAGE]:
             hits.append(
                 SearchHit(
+                    hit["kind"],
                     int(hit["id"]),
                     _score(hit, params, base),
                     _snippet(hit) if base is not None else Markup.escape(hit.get("summary", "")),
@@ -346,8 +381,10 @@ def search_ideas(
         params=params, hits=hits, total=len(allowed), words_ignored=words_ignored
     )
     if facets:
-        results.facets = _facet_counts(docsets, matches, filters)
-        results.facets["status"] = _status_counts(docsets, matches, filters)
+        results.facets = {"type": _type_counts(docsets, matches, filters)}
+        if params.type != "challenge":
+            results.facets.update(_facet_counts(docsets, matches, filters))
+            results.facets["status"] = _status_counts(docsets, matches, filters)
     if suggestions and not allowed and q:
         results.suggestion = suggest(searcher, q, visible)
     return results
@@ -379,8 +416,9 @@ def similar_ideas(
     query = Or(
         [Term(name, term, boost=weight) for term, weight in terms for name in ("title", "text")]
     )
-    mask = Term("id", str(exclude_id)) if exclude_id is not None else None
-    results = searcher.search(query, limit=limit, filter=Term("status", "published"), mask=mask)
+    mask = Term("key", f"idea:{exclude_id}") if exclude_id is not None else None
+    published = And([Term("kind", "idea"), Term("status", "published")])
+    results = searcher.search(query, limit=limit, filter=published, mask=mask)
     hits = [(int(hit["id"]), float(hit.score)) for hit in results]
     if not hits:
         return []

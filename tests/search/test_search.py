@@ -224,6 +224,7 @@ def test_api_search_contract(client, make_idea):
     body = client.get("/api/v1/search?q=kotihoito").get_json()
     assert set(body) >= {"items", "total", "facets"}
     assert set(body["items"][0]) == {
+        "type",
         "id",
         "title",
         "status",
@@ -288,7 +289,7 @@ def test_rebuild_check_and_drain_commands(runner, make_idea):
     assert runner.invoke(args=["search", "check"]).exit_code == 0
     index = get_index()
     with index.update() as update:
-        update.remove_idea(idea.id)
+        update.remove("idea", idea.id)
     drift = runner.invoke(args=["search", "check"])
     assert drift.exit_code == 1 and str(idea.id) in drift.output
     rebuilt = runner.invoke(args=["search", "rebuild"])

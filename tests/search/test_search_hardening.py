@@ -27,7 +27,7 @@ def secret_draft(make_idea):
 
 def test_no_suggestion_of_a_draft_word_to_anonymous_visitors(client, secret_draft):
     page = client.get(f"/search?q={MISSPELT}")
-    assert page.status_code == 200 and "No ideas match" in page.text
+    assert page.status_code == 200 and "No ideas or challenges match" in page.text
     assert "Did you mean" not in page.text and "xylofon" not in page.text.replace(MISSPELT, "")
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, select, update
 import idealaari
 from idealaari.extensions import db
 from idealaari.ideas.models import Idea
-from idealaari.search import get_index, service
+from idealaari.search import documents, get_index, service
 from idealaari.search.models import SearchOutbox
 from idealaari.search.types import SearchBusy, SearchParams, SearchUnavailable
 
@@ -37,8 +37,21 @@ BACKEND_MODULES = (
     "idealaari.search.analysis",
 )
 # What code outside idealaari/search may import from it.
-# (limits: the search rate limit, which the API's search shares.)
-PUBLIC = {"service", "types", "outbox", "models", "cli", "views", "bp", "init_app", "limits"}
+# (limits: the search rate limit, which the API's search shares; registry: where other domains
+# register their searchable types; documents: the Markdown-to-text their documents use.)
+PUBLIC = {
+    "service",
+    "types",
+    "outbox",
+    "models",
+    "cli",
+    "views",
+    "bp",
+    "init_app",
+    "limits",
+    "registry",
+    "documents",
+}
 
 
 def _imports(path: Path):
@@ -235,6 +248,6 @@ def test_a_second_rebuild_is_refused_while_one_runs(app, runner, make_idea):
             with get_index().update():
                 pass
         for idea in db.session.scalars(select(Idea)):
-            build.add_idea(idea)
+            build.add(documents.idea_document(idea))
     db.session.commit()
     assert runner.invoke(args=["search", "check"]).exit_code == 0
