@@ -77,3 +77,57 @@ def make_challenge(app, moderator):
         return challenge
 
     return make
+
+
+# --- Jury fixtures -------------------------------------------------------------------------
+
+
+def jury_criteria() -> list[services.CriterionFields]:
+    """Two criteria: one weighted 3 with a described scale, one weighted 1 without."""
+    return [
+        services.CriterionFields(
+            "Levitettävyys",
+            3,
+            "Voiko toinen alue ottaa ratkaisun käyttöön?",
+            [
+                "Sidottu yhteen paikkaan",
+                "Vaatii paljon muokkausta",
+                "Levitettävissä muokaten",
+                "Levitettävissä pienin muutoksin",
+                "Valmis pilotoitavaksi toisella alueella",
+            ],
+        ),
+        services.CriterionFields("Kustannukset", 1),
+    ]
+
+
+@pytest.fixture
+def enter_in_challenge(app):
+    """Enter an idea in a challenge directly, whatever its phase now (committed)."""
+    from idealaari.challenges.models import Entry
+
+    def enter(challenge, idea, *, votes: int = 0):
+        entry = Entry(
+            challenge_id=challenge.id,
+            idea_id=idea.id,
+            entered_by_id=idea.author_id,
+            vote_count=votes,
+        )
+        db.session.add(entry)
+        db.session.commit()
+        return entry
+
+    return enter
+
+
+@pytest.fixture
+def make_juror(app, make_user):
+    """A member (of a new organisation unless given) named to the challenge's jury."""
+
+    def make(challenge, **user_fields):
+        juror = make_user(**user_fields)
+        challenge.jurors.append(juror)
+        db.session.commit()
+        return juror
+
+    return make
