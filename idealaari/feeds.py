@@ -145,6 +145,9 @@ class CalendarEvent:
     end: datetime | date | None = None
     description: str = ""
     url: str | None = None  # absolute, from external_url()
+    # A calendar app that imported the file replaces its copy when SEQUENCE grows (same UID).
+    sequence: int = 0
+    last_modified: datetime | None = None
 
     @property
     def all_day(self) -> bool:
@@ -172,6 +175,9 @@ def _event(event: CalendarEvent, stamp: datetime) -> icalendar.Event:
         vevent.add("description", event.description)
     if event.url:
         vevent.add("url", event.url)
+    vevent.add("sequence", event.sequence)
+    if event.last_modified is not None:
+        vevent.add("last-modified", _utc(event.last_modified))
     return vevent
 
 
@@ -204,4 +210,7 @@ def calendar_response(
     if filename:
         response.headers.set("Content-Disposition", "attachment", filename=filename)
     response.vary.add("Cookie")
-    return response
+    # An ETag only: which events a calendar holds can change with the clock alone, so a
+    # Last-Modified could say "unchanged" wrongly. Pass a fixed `now` for the ETag to hold.
+    response.add_etag()
+    return response.make_conditional(request)
