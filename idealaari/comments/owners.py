@@ -17,6 +17,10 @@ def _no_idea(owner) -> int | None:
     return None
 
 
+def _no_badge(owner, comment) -> str | None:
+    return None
+
+
 @dataclass(frozen=True)
 class OwnerType:
     """One kind of discussion owner.
@@ -25,7 +29,9 @@ class OwnerType:
     - `refusal(user, owner)`: why the member cannot comment (None when they can), a rule
       from permissions.py;
     - `is_open(owner)`: whether it takes comments at all (pages poll for new ones only then);
-    - `idea_id(owner)`: the idea its news is about, for digests that group by idea.
+    - `idea_id(owner)`: the idea its news is about, for digests that group by idea;
+    - `author_badge(owner, comment)`: a label shown by the author's name when the comment
+      speaks for the owner ("Problem owner" on a challenge's answers), or None.
     """
 
     kind: TargetKind
@@ -34,6 +40,7 @@ class OwnerType:
     refusal: Callable[[Any, Any], str | None]
     is_open: Callable[[Any], bool]
     idea_id: Callable[[Any], int | None] = _no_idea
+    author_badge: Callable[[Any, Any], str | None] = _no_badge
 
 
 _by_kind: dict[TargetKind, OwnerType] = {}
@@ -91,6 +98,12 @@ class Owner:
 
     def refusal(self, user) -> str | None:
         return self.type.refusal(user, self.obj)
+
+    def author_badge(self, comment) -> str | None:
+        """The label by the comment author's name, if the owner gives one (None: no badge)."""
+        if comment.author is None:
+            return None
+        return self.type.author_badge(self.obj, comment)
 
     def may_comment(self, user) -> bool:
         return self.refusal(user) is None

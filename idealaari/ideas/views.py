@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from idealaari import permissions
 from idealaari.accounts.models import User
+from idealaari.challenges import idea_entry
 from idealaari.comments import owners
 from idealaari.comments import queries as comment_queries
 from idealaari.extensions import db, is_fragment_request, limiter
@@ -168,6 +169,10 @@ def create():
     """Write a new idea; save it as a draft or publish it."""
     form = _form(formdata=request.form if request.method == "POST" else None)
     derivation = _derivation_form(None)
+    # "Create a new idea for this challenge": the challenge's themes, and entered when published.
+    for_challenge = idea_entry.for_new_idea(current_user, request.values.get("challenge"))
+    if for_challenge and for_challenge.will_enter and request.method == "GET":
+        form.themes.data = for_challenge.theme_ids(form.themes.choices)
     if _validated(form, derivation):
         try:
             idea = services.create_idea(
@@ -180,6 +185,12 @@ def create():
             db.session.rollback()
             form.form_errors.append(str(e))
         else:
+            if for_challenge is not None:
+                not_entered = idea_entry.enter_new_idea(
+                    actor=current_user, idea=idea, challenge=for_challenge.challenge
+                )
+                db.session.commit()
+                return _saved_for_challenge(idea, for_challenge.challenge, not_entered)
             db.session.commit()
             if idea.is_published:
                 flash(_("Your idea is published."), "success")
@@ -190,8 +201,52 @@ def create():
             return redirect(idea_url(idea))
     status = 422 if request.method == "POST" else 200
     return render_template(
-        "ideas/form.html", form=form, idea=None, derivation_form=derivation
+        "ideas/form.html",
+        form=form,
+        idea=None,
+        derivation_form=derivation,
+        for_challenge=for_challenge,
     ), status
+
+
+def _saved_for_challenge(idea: Idea, challenge, not_entered: str | None):
+    """After a new idea written for a challenge: back to the challenge when it was entered,
+    to the idea with the reason when it was not."""
+    title = challenge.title
+    if not_entered is None:
+        flash(
+            _("Your idea is published and entered in the challenge “%(title)s”.", title=title),
+            "success",
+        )
+        return redirect(
+            url_for(
+                "challenges.detail",
+                challenge_id=challenge.id,
+                slug=challenge.slug,
+                _anchor="entries",
+            ),
+            303,
+        )
+    if not idea.is_published:
+        flash(
+            _(
+                "Your draft is saved. Only you and the idea's editors can see it. Once it is "
+                "published, you can enter it in the challenge “%(title)s” on the challenge's page.",
+                title=title,
+            ),
+            "success",
+        )
+    else:
+        flash(_("Your idea is published."), "success")
+        flash(
+            _(
+                "It was not entered in the challenge “%(title)s”: %(reason)s",
+                title=title,
+                reason=not_entered,
+            ),
+            "error",
+        )
+    return redirect(idea_url(idea), 303)
 
 
 @bp.post("/ideas/validate/<field_name>")
