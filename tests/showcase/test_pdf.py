@@ -1,0 +1,41 @@
+"""The showcase as a PDF: made on the server, with the winners in it, fetching nothing."""
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from idealaari.showcase.pdf import FetchRefused, static_path
+from tests.showcase.conftest import YEAR
+
+
+def test_the_pdf_holds_the_winners(client, seeded_year, make_showcase):
+    make_showcase(published=True, intro="Kevätjuhlan vuosikirja")
+    response = client.get(f"/showcase/{YEAR}.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
+    text = " ".join(text.split())
+    assert seeded_year.winner.title in text and seeded_year.mention.title in text
+    assert "Kevätjuhlan vuosikirja" in text
+    assert "Raati palkitsee levitettävän mallin." in text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/static/css/idealaari.css",
+        "http://idealaari.test/ideas/1",
+        "http://idealaari.test/static/../idealaari/config.py",
+        "file:///etc/passwd",
+        "http://idealaari.test/static/css/missing.css",
+    ],
+)
+def test_the_pdf_fetches_only_files_of_static(app, url):
+    folder = Path(app.static_folder)
+    if url.startswith("https://example.com"):
+        # Another host's /static/ is still served from disk, never fetched.
+        assert static_path(url, folder, "/static") == folder.resolve() / "css/idealaari.css"
+        return
+    with pytest.raises(FetchRefused):
+        static_path(url, folder, "/static")
