@@ -23,6 +23,7 @@ DOMAINS = (
     "polls",
     "challenges",
     "lineage",
+    "showcase",
     "api",
 )
 

@@ -175,6 +175,9 @@ def load(instance_path: str, environ: dict[str, str] | None = None) -> dict:
         "IDEALAARI_MAIL_BACKEND": _mail_backend(env, environ),
         "IDEALAARI_MAIL_OUTBOX": environ.get("IDEALAARI_MAIL_OUTBOX", "").strip()
         or str(instance / "outbox"),
+        # Uploaded files (challenge covers); served by the app, never from static/.
+        "IDEALAARI_UPLOAD_DIR": environ.get("IDEALAARI_UPLOAD_DIR", "").strip()
+        or str(instance / "uploads"),
         "MAIL_SERVER": environ.get("MAIL_SERVER", "").strip() or "localhost",
         "MAIL_PORT": _mail_port(environ),
         "MAIL_USE_TLS": _flag(environ, "MAIL_USE_TLS"),

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from idealaari.lineage.models import Adoption, OfficialResponse
     from idealaari.partners.models import PartnerOffer
     from idealaari.polls.models import Poll
+    from idealaari.showcase.models import Showcase
 
 
 def _member(user) -> bool:
@@ -463,6 +464,153 @@ def question_refusal(user: User | None, challenge: Challenge) -> str | None:
     return _("Questions could be asked during submission, which has closed.")
 
 
+# --- Challenge jury: jurors, conflicts of interest, scorecards -----------------------------
+
+
+@dataclass(frozen=True)
+class EntryTies:
+    """Who stands behind an entry, for the conflict-of-interest rule: the organisations (the
+    idea's owner, its co-editors' and its accepted partners'), the people (author and
+    co-editors), and the jurors who declared a conflict on it."""
+
+    organisation_ids: frozenset[int]
+    people_ids: frozenset[int]
+    recused_ids: frozenset[int] = frozenset()
+
+
+def entry_ties(entry: Entry) -> EntryTies:
+    """The ties of one entry, read from the database (the jury pages read many at once)."""
+    from sqlalchemy import select
+
+    from idealaari.challenges.models import Recusal
+    from idealaari.extensions import db
+    from idealaari.partners.models import OfferStatus, PartnerOffer
+
+    idea = entry.idea
+    partners = db.session.scalars(
+        select(PartnerOffer.organisation_id).where(
+            PartnerOffer.idea_id == idea.id, PartnerOffer.status == OfferStatus.ACCEPTED
+        )
+    )
+    recused = db.session.scalars(select(Recusal.user_id).where(Recusal.entry_id == entry.id))
+    return EntryTies(
+        organisation_ids=frozenset(
+            {idea.organisation_id, *(u.organisation_id for u in idea.co_editors), *partners}
+            - {None}
+        ),
+        people_ids=frozenset({idea.author_id, *(u.id for u in idea.co_editors)} - {None}),
+        recused_ids=frozenset(recused),
+    )
+
+
+def jury_conflict(user: User | None, ties: EntryTies) -> str | None:
+    """Why this juror has a conflict of interest on the entry (None: they are independent)."""
+    if not _member(user):
+        return None
+    if user.id in ties.recused_ids:
+        return _("You declared a conflict of interest on this entry.")
+    if user.id in ties.people_ids:
+        return _("You are an author or a co-editor of this idea.")
+    if user.organisation_id in ties.organisation_ids:
+        return _("This entry comes from your own organisation or one of its partners.")
+    return None
+
+
+def is_juror(user: User | None, challenge: Challenge) -> bool:
+    return _member(user) and any(j.id == user.id for j in challenge.jurors)
+
+
+def jurors_refusal(user: User | None, challenge: Challenge, now: datetime) -> str | None:
+    """Managers name and remove jurors until evaluation ends."""
+    from idealaari.challenges.models import ChallengePhase
+
+    if not can_manage_challenge(user, challenge):
+        return _("Only the challenge's managers name the jury.")
+    if not challenge.has_evaluation:
+        return _("This challenge has no jury: its timeline has no evaluation phase.")
+    if challenge.phase_at(now) in (ChallengePhase.RESULTS, ChallengePhase.CLOSED):
+        return _("Evaluation has ended, so the jury can no longer be changed.")
+    return None
+
+
+def can_name_jurors(user: User | None, challenge: Challenge, now: datetime) -> bool:
+    return jurors_refusal(user, challenge, now) is None
+
+
+def can_see_jury_work(user: User | None, challenge: Challenge) -> bool:
+    """Scores and the jurors' notes are seen by the jury and the managers only."""
+    return is_juror(user, challenge) or can_manage_challenge(user, challenge)
+
+
+def jury_refusal(user: User | None, challenge: Challenge) -> str | None:
+    """Why this member has no jury page in the challenge."""
+    if not _member(user):
+        return _("Log in to score entries.")
+    if not is_juror(user, challenge):
+        return _("Only the challenge's jury scores its entries.")
+    return None
+
+
+def scorecard_refusal(
+    user: User | None, challenge: Challenge, entry: Entry, ties: EntryTies | None = None
+) -> str | None:
+    """Why this member cannot open the entry's scorecard: jurors open those of entries they
+    have no conflict with; managers who are not jurors read them."""
+    if not is_juror(user, challenge):
+        if can_manage_challenge(user, challenge):
+            return None
+        return jury_refusal(user, challenge)
+    conflict = jury_conflict(user, ties if ties is not None else entry_ties(entry))
+    if conflict:
+        return _("You cannot score this entry. %(reason)s", reason=conflict)
+    return None
+
+
+def scoring_refusal(
+    user: User | None,
+    challenge: Challenge,
+    entry: Entry,
+    now: datetime,
+    ties: EntryTies | None = None,
+) -> str | None:
+    """Why this member cannot score the entry now: independent jurors score during the
+    evaluation phase."""
+    from idealaari.challenges.models import ChallengePhase
+
+    refusal = jury_refusal(user, challenge) or scorecard_refusal(user, challenge, entry, ties)
+    if refusal:
+        return refusal
+    unverified = verification_refusal(user)
+    if unverified:
+        return unverified
+    phase = challenge.phase_at(now)
+    if phase in (ChallengePhase.RESULTS, ChallengePhase.CLOSED):
+        return _("Evaluation has ended; the scorecards can no longer be changed.")
+    if phase != ChallengePhase.EVALUATION:
+        return _("Scoring opens when the evaluation phase starts.")
+    return None
+
+
+def can_score(user: User | None, challenge: Challenge, entry: Entry, now: datetime) -> bool:
+    return scoring_refusal(user, challenge, entry, now) is None
+
+
+def recusal_refusal(user: User | None, challenge: Challenge, now: datetime) -> str | None:
+    """Jurors declare (or withdraw) a conflict of interest on any entry until evaluation ends."""
+    from idealaari.challenges.models import ChallengePhase
+
+    refusal = jury_refusal(user, challenge)
+    if refusal:
+        return refusal
+    if challenge.phase_at(now) in (ChallengePhase.RESULTS, ChallengePhase.CLOSED):
+        return _("Evaluation has ended, so conflicts can no longer be declared or withdrawn.")
+    return None
+
+
+def can_declare_recusal(user: User | None, challenge: Challenge, now: datetime) -> bool:
+    return recusal_refusal(user, challenge, now) is None
+
+
 # --- Lineage: derived from, adopted by, official responses ---------------------------------
 
 
@@ -576,6 +724,25 @@ def response_removal_refusal(user: User | None, response: OfficialResponse) -> s
 
 def can_remove_response(user: User | None, response: OfficialResponse) -> bool:
     return response_removal_refusal(user, response) is None
+
+
+# --- Spring showcase ---------------------------------------------------------------------------
+
+
+def can_view_showcase(user: User | None, showcase: Showcase) -> bool:
+    """A published showcase is public; a draft is seen by moderators only."""
+    return showcase.is_published or is_moderator(user)
+
+
+def curation_refusal(user: User | None) -> str | None:
+    """Moderators compile, curate and publish showcases."""
+    if not is_moderator(user):
+        return _("Only moderators compile and curate the showcase.")
+    return verification_refusal(user)
+
+
+def can_curate_showcase(user: User | None) -> bool:
+    return curation_refusal(user) is None
 
 
 JINJA_GLOBALS = {

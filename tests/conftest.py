@@ -65,6 +65,7 @@ def make_app(database_url: str, tmp_path, **config):
         "IDEALAARI_SEARCH_INDEX": str(tmp_path / "search-index"),
         # Mail a test really sends (MAIL_SUPPRESS_SEND off) never lands in the repo's instance/.
         "IDEALAARI_MAIL_OUTBOX": str(tmp_path / "outbox"),
+        "IDEALAARI_UPLOAD_DIR": str(tmp_path / "uploads"),
     }
     environ.update(config.pop("ENVIRON", {}))
     made = create_app(

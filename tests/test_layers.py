@@ -29,6 +29,7 @@ LAYERS = {
     "polls": 6,
     "challenges": 6,
     "lineage": 6,
+    "showcase": 7,
     "api": 7,
     "demo": 7,
 }
@@ -43,6 +44,7 @@ KIT = {
     "paging",
     "forms",
     "http",
+    "charts",
     "links",
     "permissions",
     "targets",

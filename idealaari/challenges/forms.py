@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, StringField, TextAreaField
+from flask_wtf.file import FileField
+from wtforms import BooleanField, IntegerField, StringField, TextAreaField, ValidationError
 from wtforms.validators import InputRequired, NumberRange
 
+from idealaari.challenges import covers
 from idealaari.challenges.models import ScoreMode, VotingMode
 from idealaari.challenges.services import (
     BRIEF_MAX,
@@ -61,6 +63,13 @@ class ChallengeForm(FlaskForm):
         validators=[optional(), length(max=PRIZE_MAX)],
         description=_l("Optional. For example “the winner gets a pilot site in Pirkanmaa”."),
     )
+    cover = FileField(_l("Cover image"), description=covers.HELP)
+    cover_alt = StringField(
+        _l("Describe the cover image"),
+        validators=[optional(), length(max=covers.ALT_MAX)],
+        description=_l("Required with an image: what it shows, for those who cannot see it."),
+    )
+    remove_cover = BooleanField(_l("Remove the cover image"))
     eligible_kinds = CheckboxListField(
         _l("Who may enter"),
         description=_l("Leave all unchecked to take entries from any member."),
@@ -153,6 +162,27 @@ class ChallengeForm(FlaskForm):
             n=MAX_CRITERIA,
         ),
     )
+
+    # The checked, re-encoded upload (covers.prepare); None when no image was sent.
+    prepared_cover: covers.PreparedCover | None = None
+
+    def validate_cover(self, field):
+        upload = field.data
+        if upload is None or not getattr(upload, "filename", None):
+            return
+        try:
+            self.prepared_cover = covers.prepare(upload)
+        except covers.CoverError as e:
+            raise ValidationError(str(e)) from None
+
+    def validate_cover_alt(self, field):
+        upload = self.cover.data
+        if (
+            upload is not None
+            and getattr(upload, "filename", None)
+            and not (field.data or "").strip()
+        ):
+            raise ValidationError(_l("Describe the image for those who cannot see it."))
 
 
 def parse_criteria(text: str | None) -> list[tuple[str, str]]:

@@ -91,4 +91,3 @@ def results_page(challenge_id: int):
         publish_refusal=results.results_refusal(current_user, challenge, now, publish=True),
         can_manage=permissions.can_manage_challenge(current_user, challenge),
     ), status
-

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from idealaari import permissions
 from idealaari.accounts.models import User
+from idealaari.challenges import covers
 from idealaari.challenges import notifications as challenge_notifications
 from idealaari.challenges.models import (
     TIMELINE_FIELDS,
@@ -84,6 +85,10 @@ class ChallengeFields:
     jury_quorum: int = 2
     jury_weight: int = 100
     criteria: list[CriterionFields] = field(default_factory=list)
+    # A checked upload (covers.prepare) replaces the cover; `remove_cover` drops it.
+    cover: covers.PreparedCover | None = None
+    cover_alt: str = ""
+    remove_cover: bool = False
 
 
 def check_timeline(values: ChallengeFields | Challenge) -> None:
@@ -177,6 +182,12 @@ def _apply(challenge: Challenge, values: ChallengeFields, *, rules: bool) -> Non
     challenge.problem_owner = values.problem_owner
     challenge.themes = list(values.themes)
     challenge.target_groups = list(values.target_groups)
+    try:
+        covers.apply(
+            challenge, cover=values.cover, alt=values.cover_alt, remove=values.remove_cover
+        )
+    except covers.CoverError as e:
+        raise ChallengeError(str(e), field=e.field) from None
     if not rules:
         return
     for name in TIMELINE_FIELDS:

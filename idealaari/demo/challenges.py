@@ -1,4 +1,5 @@
-"""Demo challenges: one open for submissions with entries and questions, one coming up, and a
+"""Demo challenges: last year's with results, one open for submissions with entries and
+questions, one in voting, one in evaluation with a jury and a recusal, one coming up, and a
 proposal waiting for a moderator. Made through the challenge services, as members would."""
 
 from __future__ import annotations
@@ -8,9 +9,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from idealaari.accounts.models import User
-from idealaari.challenges import services
-from idealaari.challenges.models import ScoreMode, VotingMode
+from idealaari.challenges import results, services, voting
+from idealaari.challenges.models import AwardKind, Challenge, Entry, ScoreMode, VotingMode
 from idealaari.comments import services as comment_services
+from idealaari.demo.jury import load_jury_demo
 from idealaari.extensions import db
 from idealaari.ideas.models import Idea, TargetGroup, Theme
 
@@ -57,19 +59,92 @@ def _theme(slug_part: str, themes: dict[str, Theme]) -> list[Theme]:
     return [themes[slug_part]] if slug_part in themes else []
 
 
+def _challenge(*, actor, moderator, now, starts, values, lengths) -> Challenge:
+    """A challenge proposed by an area contact and approved, whose submission opened at
+    `starts`; `lengths` are the days of submission, voting, evaluation and results."""
+    submission, vote, evaluation, result = lengths
+    closes = starts + submission * DAY
+    dates = {
+        "submission_opens_at": starts,
+        "submission_closes_at": closes,
+        "voting_closes_at": closes + vote * DAY,
+        "evaluation_closes_at": closes + (vote + evaluation) * DAY,
+        "closes_at": closes + (vote + evaluation + result) * DAY,
+    }
+    proposed = starts - 10 * DAY
+    challenge = services.propose_challenge(
+        actor=actor, values=services.ChallengeFields(**values, **dates), now=proposed
+    )
+    services.decide_challenge(
+        actor=moderator, challenge=challenge, approve=True, now=proposed + 2 * DAY
+    )
+    challenge.created_at = proposed
+    return challenge
+
+
+def _enter(challenge, when, titles, step=DAY) -> list[Entry]:
+    """Enter the demo ideas with these titles, one `step` after another, by their authors."""
+    entries = []
+    for i, title in enumerate(titles):
+        idea = _idea(title)
+        if idea is None or idea.author is None:
+            continue
+        moment = when + i * step
+        try:
+            entry = services.enter_idea(
+                actor=idea.author, challenge=challenge, idea=idea, now=moment
+            )
+        except services.ChallengeError:  # say, the demo idea is a draft
+            continue
+        entry.entered_at = moment
+        entries.append(entry)
+    db.session.flush()
+    return entries
+
+
+def _votes(challenge, entries, when, voters, counts) -> None:
+    """Members' votes during voting: `counts[i]` votes for the i-th entry, as the budget
+    allows."""
+    for entry, wanted in zip(entries, counts, strict=False):
+        given = 0
+        for voter in voters:
+            if given >= wanted:
+                break
+            try:
+                if voting.cast_vote(entry=entry, voter=voter, now=when):
+                    given += 1
+            except voting.ChallengeVoteError:
+                continue
+    db.session.flush()
+
+
+def _jury(challenge, moderator, when, *, jurors, partial=False) -> None:
+    """Name the jurors; they score (all entries, or some when `partial`)."""
+    members = [m for m in (_user(e) for e in jurors) if m is not None]
+    load_jury_demo(challenge, members, manager=moderator, now=when, partial=partial)
+
+
 def load_challenges(*, themes: dict[str, Theme], now: datetime) -> int:
     """Create the demo challenges; returns how many."""
     moderator = _user("moderaattori@idealaari.example.fi")
     oulu = _user("tuomas.rautio@pohde.example.fi")
     pirkanmaa = _user("eeva.lahtinen@pirha.example.fi")
     lappi = _user("marjo.kallio@lapha.example.fi")
+    voters = list(
+        db.session.scalars(
+            select(User).where(User.email_verified_at.is_not(None), User.active).order_by(User.id)
+        )
+    )
     made = 0
 
-    # Open for submissions: proposed by North Ostrobothnia, approved by the coordination team.
-    opens = now - 12 * DAY
-    digital = services.propose_challenge(
+    # Last year's challenge, with results: North Ostrobothnia asked how to reach older people
+    # who do not use digital services.
+    past = _challenge(
         actor=oulu,
-        values=services.ChallengeFields(
+        moderator=moderator,
+        now=now,
+        starts=now - 420 * DAY,
+        values=dict(
             title="Miten tavoitamme ikääntyneet, jotka eivät käytä digipalveluja?",
             summary=(
                 "Yli 75-vuotiaista moni ei käytä sähköisiä palveluja. Etsimme tapoja tavoittaa "
@@ -87,11 +162,6 @@ def load_challenges(*, themes: dict[str, Theme], now: datetime) -> int:
             prize="Voittajaidea pilotoidaan kahdessa Pohjois-Pohjanmaan kunnassa.",
             themes=_theme("digi", themes) + _theme("ennalt", themes),
             target_groups=[TargetGroup.CLIENTS.value, TargetGroup.PROFESSIONALS.value],
-            submission_opens_at=opens,
-            submission_closes_at=now + 9 * DAY,
-            voting_closes_at=now + 16 * DAY,
-            evaluation_closes_at=now + 30 * DAY,
-            closes_at=now + 75 * DAY,
             voting_mode=VotingMode.BUDGET,
             vote_budget=3,
             score_mode=ScoreMode.NORMALISED,
@@ -99,29 +169,101 @@ def load_challenges(*, themes: dict[str, Theme], now: datetime) -> int:
             jury_weight=70,
             criteria=list(_CRITERIA),
         ),
-        now=opens - 10 * DAY,
+        lengths=(30, 7, 21, 60),
     )
-    services.decide_challenge(actor=moderator, challenge=digital, approve=True, now=opens - 8 * DAY)
     made += 1
-    for title, days_ago in (
-        ("Kotihoidon etäkäynnit videoyhteydellä", 9),
-        ("Digitaalinen oirearvio ennen päivystystä", 6),
-        ("Innovaatiolähettiläät jokaiseen työyksikköön", 3),
-    ):
-        idea = _idea(title)
-        if idea is None or idea.author is None:
-            continue
-        entry = services.enter_idea(
-            actor=idea.author, challenge=digital, idea=idea, now=now - days_ago * DAY
-        )
-        entry.entered_at = now - days_ago * DAY
+    past_entries = _enter(
+        past,
+        now - 415 * DAY,
+        (
+            "Digistöd för äldre på biblioteken",
+            "Hyvinvointia tukevat kotikäynnit 75 vuotta täyttäneille",
+            "Etävastaanotot saavutettaviksi ikäihmisille",
+            "Yksinäisyyden vähentäminen ikäihmisillä",
+        ),
+    )
+    _votes(past, past_entries, now - 388 * DAY, voters, (9, 7, 4, 3))
+    _jury(
+        past,
+        moderator,
+        now - 375 * DAY,
+        jurors=(
+            "mikko.heikkinen@thl.example.fi",
+            "helena.ojala@tuni.example.fi",
+            "katariina.nieminen@varha.example.fi",
+        ),
+    )
+    awards = [
+        (
+            past_entries[0],
+            AwardKind.WINNER,
+            "Kirjastot ovat paikka, jonne ikääntyneet jo tulevat. Malli on edullinen, "
+            "kaksikielinen ja valmis pilotoitavaksi toisella alueella.",
+        ),
+        (
+            past_entries[1],
+            AwardKind.MENTION,
+            "Kotikäynnit tavoittavat ne, jotka eivät tule minnekään. Jury toivoo mallin "
+            "yhdistämistä digitukeen.",
+        ),
+    ]
+    results.save_awards(
+        actor=moderator,
+        challenge=past,
+        choices=[results.AwardChoice(e.id, kind, text) for e, kind, text in awards if e],
+        publish=True,
+        now=now - 350 * DAY,
+    )
+
+    # Open for submissions: home care, proposed by North Ostrobothnia.
+    home_care = _challenge(
+        actor=oulu,
+        moderator=moderator,
+        now=now,
+        starts=now - 12 * DAY,
+        values=dict(
+            title="Miten kotihoito ehtii kohdata asiakkaan?",
+            summary=(
+                "Kotihoidon käynnit ovat lyhyitä, ja aika kuluu ajamiseen ja kirjaamiseen. "
+                "Etsimme tapoja, joilla hoitajalle jää aikaa asiakkaalle."
+            ),
+            brief=(
+                "## Ongelma\n\nKotihoidon hoitaja tekee päivässä jopa 15 käyntiä. Asiakkaan "
+                "kohtaamiseen jää usein vain muutama minuutti.\n\n## Mitä etsimme\n\n"
+                "- reittien, työnjaon ja kirjaamisen ratkaisuja\n- etäkäyntejä, jotka "
+                "asiakas kokee aidoiksi\n- tiimien omia kokeiluja"
+            ),
+            problem_owner=oulu.organisation,
+            prize="Voittajaideaa kokeillaan kolmessa Pohjois-Pohjanmaan kotihoidon tiimissä.",
+            themes=_theme("digi", themes) + _theme("henkilosto", themes),
+            target_groups=[TargetGroup.CLIENTS.value, TargetGroup.PROFESSIONALS.value],
+            voting_mode=VotingMode.BUDGET,
+            vote_budget=3,
+            score_mode=ScoreMode.NORMALISED,
+            jury_quorum=2,
+            jury_weight=70,
+            criteria=list(_CRITERIA),
+        ),
+        lengths=(21, 7, 14, 45),
+    )
+    made += 1
+    _enter(
+        home_care,
+        now - 9 * DAY,
+        (
+            "Kotihoidon etäkäynnit videoyhteydellä",
+            "Itseohjautuvat kotihoidon tiimit",
+            "Puheentunnistus kotihoidon kirjaamisessa",
+        ),
+        step=3 * DAY,
+    )
     question = comment_services.post_comment(
-        discussion=digital.discussion,
+        discussion=home_care.discussion,
         author=pirkanmaa,
         body="Voiko mukaan tulla idealla, jota on kokeiltu vasta yhdessä kunnassa?",
     )
     answer = comment_services.post_comment(
-        discussion=digital.discussion,
+        discussion=home_care.discussion,
         author=oulu,
         body=(
             "Voi! Yhdenkin kunnan kokemukset ovat arvokkaita. Kerro ideassa, mitä kokeilusta "
@@ -130,6 +272,104 @@ def load_challenges(*, themes: dict[str, Theme], now: datetime) -> int:
         parent=question,
     )
     question.created_at, answer.created_at = now - 7 * DAY, now - 6 * DAY
+
+    # In voting: Southwest Finland on keeping nurses.
+    varha = _user("katariina.nieminen@varha.example.fi")
+    nurses = _challenge(
+        actor=varha,
+        moderator=moderator,
+        now=now,
+        starts=now - 26 * DAY,
+        values=dict(
+            title="Miten houkuttelemme hoitajat alalle ja pidämme heidät?",
+            summary=(
+                "Hoitajapula koskee kaikkia alueita. Etsimme keinoja, jotka tuovat uusia "
+                "osaajia ja saavat nykyiset jäämään."
+            ),
+            brief=(
+                "Rekrytointi, perehdytys, työhyvinvointi, urapolut: kerro, mikä on toiminut, "
+                "ja mitä se vaatisi toisella alueella."
+            ),
+            problem_owner=varha.organisation,
+            themes=_theme("henkilosto", themes),
+            target_groups=[TargetGroup.PROFESSIONALS.value],
+            voting_mode=VotingMode.BUDGET,
+            vote_budget=2,
+            hide_votes_until_closed=True,
+            score_mode=ScoreMode.RAW,
+            jury_quorum=2,
+            jury_weight=60,
+            criteria=list(_CRITERIA[1:]),
+        ),
+        lengths=(21, 12, 14, 40),
+    )
+    made += 1
+    nurse_entries = _enter(
+        nurses,
+        now - 20 * DAY,
+        (
+            "Kansainvälisesti rekrytoitujen hoitajien perehdytyspolku",
+            "Työhyvinvoinnin kehittäminen hoitotyössä",
+            "Opiskelijoiden harjoittelupaikkojen yhteinen haku",
+            "Sairaanhoitajien rekrytointi ulkomailta",
+        ),
+    )
+    _votes(nurses, nurse_entries, now - 3 * DAY, voters, (5, 3, 2, 1))
+
+    # In evaluation: North Karelia on young people's mental health, with a jury.
+    siun = _user("riikka.turunen@siunsote.example.fi")
+    youth = _challenge(
+        actor=siun,
+        moderator=moderator,
+        now=now,
+        starts=now - 45 * DAY,
+        values=dict(
+            title="Miten nuori saa mielenterveyden tukea ilman jonoa?",
+            summary=(
+                "Nuorten mielenterveyspalveluihin jonotetaan kuukausia. Etsimme matalan "
+                "kynnyksen tukea, joka ehtii ajoissa."
+            ),
+            brief=(
+                "## Mitä etsimme\n\n- tukea, joka löytyy sieltä, missä nuoret jo ovat\n"
+                "- koulun, nuorisotyön ja sote-palvelujen yhteistyötä\n- digitaalisia "
+                "palveluja, jotka eivät jätä ketään yksin"
+            ),
+            problem_owner=siun.organisation,
+            prize="Kaksi parasta ideaa saavat kehittämisrahaa ja mentorin vuodeksi.",
+            themes=_theme("ennalt", themes) + _theme("monial", themes),
+            target_groups=[TargetGroup.CLIENTS.value],
+            voting_mode=VotingMode.SINGLE,
+            hide_votes_until_closed=False,
+            score_mode=ScoreMode.NORMALISED,
+            jury_quorum=2,
+            jury_weight=80,
+            criteria=list(_CRITERIA),
+        ),
+        lengths=(21, 10, 30, 40),
+    )
+    made += 1
+    youth_entries = _enter(
+        youth,
+        now - 40 * DAY,
+        (
+            "Matalan kynnyksen mielenterveyschat nuorille",
+            "Nuorisotyö ja koulupsykologit samaan tiimiin",
+            "Jälkihuoltonuorten digitaalinen tuki",
+            "Neuropsykiatrinen valmennus verkossa perheille",
+        ),
+    )
+    _votes(youth, youth_entries, now - 20 * DAY, voters, (8, 6, 6, 2))
+    _jury(
+        youth,
+        moderator,
+        now - 10 * DAY,
+        jurors=(
+            "mikko.heikkinen@thl.example.fi",
+            "helena.ojala@tuni.example.fi",
+            "ville.laine@hel.example.fi",
+        ),
+        partial=True,
+    )
 
     # Coming up: Pirkanmaa's challenge on documentation.
     upcoming = services.propose_challenge(

@@ -103,6 +103,7 @@ def live_server(tmp_path_factory):
                 "DATABASE_URL": f"sqlite:///{tmp / 'idealaari-browser.db'}",
                 "IDEALAARI_SEARCH_INDEX": str(tmp / "search-index"),
                 "IDEALAARI_MAIL_OUTBOX": str(tmp / "outbox"),
+                "IDEALAARI_UPLOAD_DIR": str(tmp / "uploads"),
             },
             "TESTING": True,
             # Mail goes to the outbox folder, where the tests read the links a member gets.

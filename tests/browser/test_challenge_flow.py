@@ -1,5 +1,6 @@
-"""End-to-end challenge: an area contact proposes a challenge, a moderator approves it, and a
-member enters an idea, which then shows on the challenge page and on the idea's page."""
+"""End-to-end challenge: an area contact proposes a challenge, a moderator approves it, members
+enter ideas, another member votes, a juror scores (and cannot open a conflicted entry), the
+manager publishes the results, and the year's showcase shows the winner, also in its PDF."""
 
 from __future__ import annotations
 
@@ -40,6 +41,9 @@ def scene(live_app):
                 ("contact", "pp", Role.AREA_CONTACT),
                 ("moderator", "hus", Role.MODERATOR),
                 ("entrant", "pir", Role.MEMBER),
+                ("colleague", "ks", Role.MEMBER),
+                ("juror", "ks", Role.MEMBER),
+                ("voter", "vs", Role.MEMBER),
             )
         )
         idea = services.create_idea(
@@ -51,14 +55,31 @@ def scene(live_app):
             ),
             publish=True,
         )
+        conflicted = services.create_idea(
+            author=people["colleague"],
+            values=services.IdeaFields(
+                title="Keski-Suomen digikummit",
+                summary="Digikummit tukevat ikäihmisiä kirjastoissa ja palvelutaloissa.",
+                organisation=orgs["ks"],
+            ),
+            publish=True,
+        )
         db.session.commit()
-        scene = {"idea_id": idea.id, "idea_slug": idea.slug}
+        scene = {
+            "idea_id": idea.id,
+            "idea_slug": idea.slug,
+            "conflicted_id": conflicted.id,
+        }
         db.session.remove()
     return scene
 
 
 def log_in(browser, base, who, width=1280):
+    """A member's browser, in English so that the steps read like the message ids."""
+    from idealaari.i18n import LANGUAGE_COOKIE
+
     context = browser.new_context(viewport={"width": width, "height": 900})
+    context.add_cookies([{"name": LANGUAGE_COOKIE, "value": "en", "url": base}])
     page = context.new_page()
     page.goto(base + "/login")
     page.locator("#email").fill(f"{who}@challenge.example.fi")
@@ -72,7 +93,9 @@ def local(dt) -> str:
     return dt.astimezone(HELSINKI).strftime("%Y-%m-%dT%H:%M")
 
 
-def test_propose_approve_and_enter(browser, live_server, scene, screenshot, browser_errors):
+def test_a_challenge_from_proposal_to_showcase(
+    browser, live_server, scene, screenshot, browser_errors
+):
     from idealaari.dbtypes import utcnow
 
     base = live_server
@@ -130,3 +153,121 @@ def test_propose_approve_and_enter(browser, live_server, scene, screenshot, brow
             expect(entrant.locator("#idea-challenges-title")).to_be_visible()
         finally:
             entrant_ctx.close()
+
+    colleague_ctx, colleague = log_in(browser, base, "colleague")
+    try:
+        colleague.goto(challenge_url)
+        colleague.locator("a[href$='/enter']").click()
+        colleague.locator("#idea").select_option(str(scene["conflicted_id"]))
+        colleague.locator(".form-actions button[type=submit]").click()
+        expect(colleague.locator("#entries .entry")).to_have_count(2)
+    finally:
+        colleague_ctx.close()
+
+    # The moderator names the juror and ends submission: voting opens.
+    moderator_ctx, moderator = log_in(browser, base, "moderator")
+    try:
+        moderator.goto(challenge_url)
+        moderator.locator("a[href$='/manage']").click()
+        moderator.locator("a[href$='/manage/jury']").first.click()
+        moderator.locator("#email").fill("juror@challenge.example.fi")
+        moderator.locator(".jury-add-form button[type=submit]").click()
+        expect(moderator.locator("body")).to_contain_text("Juror Haastaja")
+        end_phase(moderator, challenge_url)
+    finally:
+        moderator_ctx.close()
+
+    voter_ctx, voter = log_in(browser, base, "voter")
+    try:
+        voter.goto(challenge_url)
+        entry = voter.locator("#entries .entry", has_text="Kylätalojen digituki ikäihmisille")
+        entry.get_by_role("button", name="Vote for this entry").click()
+        expect(entry.get_by_role("button", name="Withdraw my vote")).to_be_visible()
+        expect(entry.get_by_role("button", name="Withdraw my vote")).to_be_focused()
+        screenshot(voter, "challenge-voting")
+    finally:
+        voter_ctx.close()
+
+    moderator_ctx, moderator = log_in(browser, base, "moderator")
+    try:
+        end_phase(moderator, challenge_url)  # voting ends: the jury scores
+    finally:
+        moderator_ctx.close()
+
+    juror_ctx, juror = log_in(browser, base, "juror")
+    try:
+        juror.goto(challenge_url)
+        juror.get_by_role("link", name="Your scorecards").click()
+        jury_url = juror.url
+        expect(juror.locator("main")).not_to_contain_text("Keski-Suomen digikummit")
+        juror.get_by_role("link", name="Kylätalojen digituki ikäihmisille").first.click()
+        for radio in juror.locator("input[type=radio][value='4']").all():
+            radio.check()
+        juror.locator(".jury-scorecard button[type=submit]").click()
+        expect(juror.locator("body")).to_contain_text("4")
+        screenshot(juror, "challenge-scorecard")
+        # The entry from the juror's own organisation stays closed, even by its address.
+        conflicted_entry = entry_id_of(live_server.app, scene["conflicted_id"])
+        conflicted = juror.request.get(jury_url.rstrip("/") + f"/entries/{conflicted_entry}")
+        assert conflicted.status == 403
+    finally:
+        juror_ctx.close()
+
+    moderator_ctx, moderator = log_in(browser, base, "moderator")
+    try:
+        end_phase(moderator, challenge_url)  # evaluation ends: results
+        moderator.goto(challenge_url)
+        moderator.locator("a[href$='/manage']").click()
+        moderator.locator("a[href$='/manage/jury']").first.click()
+        screenshot(moderator, "challenge-ranking")
+        moderator.goto(challenge_url)
+        moderator.locator("a[href$='/manage']").click()
+        moderator.locator("a[href$='/results']").click()
+        winner = moderator.locator(".award-choice", has_text="Kylätalojen digituki ikäihmisille")
+        winner.locator("input[value=winner]").check()
+        winner.locator("textarea").fill("Tavoittaa ne, joita muut eivät tavoita.")
+        moderator.locator("button[name=action][value=publish]").click()
+        expect(moderator.locator("#results")).to_contain_text("Tavoittaa ne, joita muut")
+
+        year = str(utcnow().astimezone(HELSINKI).year)
+        moderator.goto(base + "/showcase")
+        moderator.locator("#year").fill(year)
+        moderator.get_by_role("button", name="Compile").click()
+        moderator.get_by_role("button", name="Publish").click()
+        moderator.goto(base + f"/showcase/{year}")
+        expect(moderator.locator(".showcase-winner").first).to_contain_text(
+            "Kylätalojen digituki ikäihmisille"
+        )
+        screenshot(moderator, "showcase")
+        pdf = moderator.request.get(base + f"/showcase/{year}.pdf")
+        assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
+        assert pdf_text(pdf.body()).count("Kylätalojen digituki ikäihmisille") >= 1
+    finally:
+        moderator_ctx.close()
+
+
+def end_phase(page, challenge_url) -> None:
+    page.goto(challenge_url)
+    page.locator("a[href$='/manage']").click()
+    page.get_by_role("button", name="End the phase now").click()
+    expect(page.locator(".flash, .flashes, [role=status]").first).to_be_visible()
+
+
+def entry_id_of(app, idea_id: int) -> int:
+    from sqlalchemy import select
+
+    from idealaari.challenges.models import Entry
+    from idealaari.extensions import db
+
+    with app.app_context():
+        entry_id = db.session.scalar(select(Entry.id).where(Entry.idea_id == idea_id))
+        db.session.remove()
+    return entry_id
+
+
+def pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)

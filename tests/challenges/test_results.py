@@ -192,7 +192,10 @@ def test_publishing_through_the_page(client, login, judged, moderator):
 
 
 def test_entrants_jurors_and_followers_are_told_by_mail_at_once(
-    judged, moderator, make_user, smtp_server  # noqa: F811
+    judged,
+    moderator,
+    make_user,
+    smtp_server,  # noqa: F811
 ):
     challenge = judged()
     juror, follower = make_user(), make_user()
@@ -237,7 +240,33 @@ def test_results_stay_published_with_a_winner(judged, moderator):
         publish=True,
     )
     with pytest.raises(results.ResultsError, match="at least one winner"):
-        results.save_awards(actor=moderator, challenge=challenge, choices=choices(challenge, None, None))
+        results.save_awards(
+            actor=moderator, challenge=challenge, choices=choices(challenge, None, None)
+        )
     for name, value in timeline("closed").items():
         setattr(challenge, name, value)
     assert results.published_awards(challenge)
+
+
+def test_the_winning_idea_shows_its_badge_once_published(client, judged, moderator):
+    challenge = judged()
+    winner = challenge.entries[0].idea
+    results.save_awards(
+        actor=moderator, challenge=challenge, choices=choices(challenge, AwardKind.WINNER, None)
+    )
+    db.session.commit()
+    url = f"/ideas/{winner.id}"
+    assert "Challenge winner" not in client.get(url, follow_redirects=True).text  # a draft
+    results.save_awards(
+        actor=moderator,
+        challenge=challenge,
+        choices=choices(challenge, AwardKind.WINNER, AwardKind.MENTION),
+        publish=True,
+    )
+    db.session.commit()
+    year = challenge.results_published_at.year
+    page = client.get(url, follow_redirects=True).text
+    assert f"Challenge winner {year}: {challenge.title}" in page
+    mention = challenge.entries[1].idea
+    page = client.get(f"/ideas/{mention.id}", follow_redirects=True).text
+    assert f"Honourable mention {year}: {challenge.title}" in page

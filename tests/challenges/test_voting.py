@@ -41,8 +41,8 @@ def fresh_count(entry) -> int:
 
 
 def rows(challenge, user=None) -> int:
-    query = select(func.count()).select_from(EntryVote).where(
-        EntryVote.challenge_id == challenge.id
+    query = (
+        select(func.count()).select_from(EntryVote).where(EntryVote.challenge_id == challenge.id)
     )
     if user is not None:
         query = query.where(EntryVote.user_id == user.id)
@@ -210,7 +210,8 @@ def test_counts_are_hidden_until_voting_closes(client, login, voting_challenge, 
     shown = voting_challenge(hide=False)
     voting.cast_vote(entry=shown.entries[0], voter=make_user())
     db.session.commit()
-    assert '<span class="vote-number">1</span>' in client.get(f"/challenges/{shown.id}", follow_redirects=True).text
+    page = client.get(f"/challenges/{shown.id}", follow_redirects=True).text
+    assert '<span class="vote-number">1</span>' in page
 
 
 # --------------------------------------------------------------------------- concurrency
@@ -224,7 +225,8 @@ def test_parallel_votes_cannot_exceed_a_budget(app, voting_challenge, make_user)
     clients = [logged_in_client(app, voter) for _ in urls]
     db.session.commit()
     with ThreadPoolExecutor(max_workers=len(urls)) as pool:
-        statuses = list(pool.map(lambda pair: pair[0].post(pair[1]).status_code, zip(clients, urls)))
+        posts = zip(clients, urls, strict=True)
+        statuses = list(pool.map(lambda pair: pair[0].post(pair[1]).status_code, posts))
     assert set(statuses) == {303}
     db.session.commit()
     assert rows(challenge, voter) == 2
