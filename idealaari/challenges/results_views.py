@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from idealaari import permissions
-from idealaari.challenges import bp, queries, results
+from idealaari.challenges import bp, jury, queries, results
 from idealaari.challenges.models import AwardKind
 from idealaari.challenges.views import _require_manager, _visible_or_404, challenge_url
 from idealaari.dbtypes import utcnow
@@ -17,11 +17,19 @@ from idealaari.forms import ConfirmForm
 
 
 def _rows(challenge, choices: dict[int, results.AwardChoice]):
-    """The entries in the order to decide them: current awards first, then by public vote."""
+    """The entries in the order to decide them: current awards first, then by the ranking
+    (the jury's and the public vote combined), each with its ranking row."""
     entries = queries.entries_of(challenge)
+    ranked = {r.entry_id: r for r in jury.overview(challenge).ranking()}
     placed = {a.entry_id: i for i, a in enumerate(results.awards_of(challenge))}
-    entries.sort(key=lambda e: (placed.get(e.id, len(placed)), -e.vote_count, e.entered_at))
-    return [(e, choices.get(e.id)) for e in entries]
+
+    def order(entry):
+        row = ranked.get(entry.id)
+        rank = row.rank if row is not None and row.rank is not None else len(entries) + 1
+        return (placed.get(entry.id, len(placed)), rank, -entry.vote_count, entry.entered_at)
+
+    entries.sort(key=order)
+    return [(e, choices.get(e.id), ranked.get(e.id)) for e in entries]
 
 
 def _choices_from_form(challenge) -> list[results.AwardChoice]:

@@ -270,3 +270,22 @@ def test_the_winning_idea_shows_its_badge_once_published(client, judged, moderat
     mention = challenge.entries[1].idea
     page = client.get(f"/ideas/{mention.id}", follow_redirects=True).text
     assert f"Honourable mention {year}: {challenge.title}" in page
+
+
+def test_the_results_form_follows_the_ranking(
+    client, login, make_challenge, make_idea, enter_in_challenge, make_juror, moderator
+):
+    from idealaari.challenges import jury
+
+    challenge = make_challenge(phase="evaluation")
+    weak = enter_in_challenge(challenge, make_idea(title="Heikompi ehdotus"), votes=5)
+    strong = enter_in_challenge(challenge, make_idea(title="Vahvempi ehdotus"), votes=0)
+    juror = make_juror(challenge)
+    [criterion] = challenge.criteria
+    for entry, points in ((weak, 2), (strong, 5)):
+        jury.save_score(actor=juror, entry=entry, criterion_id=criterion.id, value=points)
+    db.session.commit()
+    login(moderator)
+    page = client.get(f"/challenges/{challenge.id}/results").text
+    assert page.index("Vahvempi ehdotus") < page.index("Heikompi ehdotus")
+    assert "Rank 1 in the ranking" in page
