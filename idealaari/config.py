@@ -178,6 +178,9 @@ def load(instance_path: str, environ: dict[str, str] | None = None) -> dict:
         # Uploaded files (challenge covers); served by the app, never from static/.
         "IDEALAARI_UPLOAD_DIR": environ.get("IDEALAARI_UPLOAD_DIR", "").strip()
         or str(instance / "uploads"),
+        # Files the app can make again (showcase PDFs); safe to delete.
+        "IDEALAARI_CACHE_DIR": environ.get("IDEALAARI_CACHE_DIR", "").strip()
+        or str(instance / "cache"),
         "MAIL_SERVER": environ.get("MAIL_SERVER", "").strip() or "localhost",
         "MAIL_PORT": _mail_port(environ),
         "MAIL_USE_TLS": _flag(environ, "MAIL_USE_TLS"),

@@ -66,6 +66,7 @@ def make_app(database_url: str, tmp_path, **config):
         # Mail a test really sends (MAIL_SUPPRESS_SEND off) never lands in the repo's instance/.
         "IDEALAARI_MAIL_OUTBOX": str(tmp_path / "outbox"),
         "IDEALAARI_UPLOAD_DIR": str(tmp_path / "uploads"),
+        "IDEALAARI_CACHE_DIR": str(tmp_path / "cache"),
     }
     environ.update(config.pop("ENVIRON", {}))
     made = create_app(

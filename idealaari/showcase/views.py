@@ -80,11 +80,13 @@ def detail(year: int):
 @bp.get("/showcase/<int:year>.pdf")
 def pdf(year: int):
     """The yearbook as a PDF, made on the server."""
-    from idealaari.showcase.pdf import render_pdf
+    from idealaari.showcase.pdf import cached_pdf
 
     showcase = _visible_or_404(year)
     html = render_template("showcase/pdf.html", **_page_context(showcase, for_pdf=True))
-    response = Response(render_pdf(html), mimetype="application/pdf")
+    response = Response(
+        cached_pdf(html, name=f"showcase-{showcase.year}"), mimetype="application/pdf"
+    )
     response.headers["Content-Disposition"] = (
         f'inline; filename="idealaari-showcase-{showcase.year}.pdf"'
     )

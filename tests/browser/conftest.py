@@ -104,6 +104,7 @@ def live_server(tmp_path_factory):
                 "IDEALAARI_SEARCH_INDEX": str(tmp / "search-index"),
                 "IDEALAARI_MAIL_OUTBOX": str(tmp / "outbox"),
                 "IDEALAARI_UPLOAD_DIR": str(tmp / "uploads"),
+                "IDEALAARI_CACHE_DIR": str(tmp / "cache"),
             },
             "TESTING": True,
             # Mail goes to the outbox folder, where the tests read the links a member gets.

@@ -39,3 +39,24 @@ def test_the_pdf_fetches_only_files_of_static(app, url):
         return
     with pytest.raises(FetchRefused):
         static_path(url, folder, "/static")
+
+
+def test_a_pdf_is_made_once_and_again_after_a_change(
+    client, seeded_year, make_showcase, monkeypatch
+):
+    from idealaari.showcase import pdf
+
+    made = []
+    real = pdf.render_pdf
+    monkeypatch.setattr(pdf, "render_pdf", lambda html: made.append(1) or real(html))
+    showcase = make_showcase(published=True, intro="Ensimmäinen johdanto")
+    first = client.get(f"/showcase/{YEAR}.pdf").data
+    assert client.get(f"/showcase/{YEAR}.pdf").data == first and len(made) == 1
+    from idealaari.extensions import db
+
+    showcase.intro = "Toinen johdanto"
+    db.session.commit()
+    second = client.get(f"/showcase/{YEAR}.pdf").data
+    assert len(made) == 2 and second != first
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(second)).pages)
+    assert "Toinen johdanto" in " ".join(text.split())
