@@ -193,6 +193,7 @@ def _curation_context(showcase: Showcase, **overrides) -> dict:
         "intro_form": IntroForm(formdata=None, data={"intro": showcase.intro}),
         "confirm_form": ConfirmForm(formdata=None),
         "message": None,
+        "focus": "",
     }
     context.update(overrides)
     return context
@@ -207,11 +208,13 @@ def curate(year: int):
     return render_template("showcase/curate.html", **_curation_context(showcase))
 
 
-def _after_curation(showcase: Showcase, message: str | None = None):
-    """htmx swaps the curation region; a plain post goes back to the page."""
+def _after_curation(showcase: Showcase, message: str | None = None, *, focus: str = ""):
+    """htmx swaps the curation region; a plain post goes back to the page. `focus` names the
+    control keyboard focus lands on after the swap (the item just added or moved)."""
     if is_fragment_request(CURATION_TARGET):
         return render_template(
-            "showcase/_curation.html", **_curation_context(showcase, message=message)
+            "showcase/_curation.html",
+            **_curation_context(showcase, message=message, focus=focus or "picked-title"),
         )
     if message:
         flash(message, "success")
@@ -277,7 +280,7 @@ def pick(year: int):
     try:
         if item_id is None:
             raise services.ShowcaseError(_("Choose one of the options given."))
-        services.pick(
+        picked = services.pick(
             showcase=showcase,
             actor=current_user,
             kind=request.form.get("kind", ""),
@@ -286,7 +289,7 @@ def pick(year: int):
     except services.ShowcaseError as e:
         return _refused(showcase, e)
     db.session.commit()
-    return _after_curation(showcase, _("Added to the highlights."))
+    return _after_curation(showcase, _("Added to the highlights."), focus=f"remove-{picked.id}")
 
 
 def _highlight_of(showcase: Showcase, highlight_id: int) -> Highlight:
@@ -308,7 +311,10 @@ def move(year: int, highlight_id: int):
     except services.ShowcaseError as e:
         return _refused(showcase, e)
     db.session.commit()
-    return _after_curation(showcase, _("The order is changed."))
+    direction = request.form.get("direction", "")
+    return _after_curation(
+        showcase, _("The order is changed."), focus=f"move-{direction}-{highlight.id}"
+    )
 
 
 @bp.post("/showcase/<int:year>/highlights/<int:highlight_id>/remove")

@@ -198,3 +198,38 @@ def test_every_id_on_the_showcase_pages_is_unique(
         response = client.get(path)
         assert response.status_code == 200, path
         assert duplicate_ids(response.text) == [], path
+
+
+def test_focus_lands_on_the_item_just_picked_or_moved(
+    client, login, moderator, seeded_year, make_showcase
+):
+    import re
+
+    make_showcase()
+    login(moderator)
+    htmx = {"HX-Request": "true", "HX-Target": "showcase-curation"}
+
+    def focused(html: str) -> list[str]:
+        return re.findall(r'<[^>]*\bid="([^"]+)"[^>]*\bdata-focus', html)
+
+    first = client.post(
+        f"/showcase/{YEAR}/highlights",
+        data={"kind": "award", "item_id": str(seeded_year.winner_award.id)},
+        headers=htmx,
+    )
+    second = client.post(
+        f"/showcase/{YEAR}/highlights",
+        data={"kind": "idea", "item_id": str(seeded_year.winner.id)},
+        headers=htmx,
+    )
+    showcase = queries.showcase_of(YEAR)
+    award, idea = showcase.highlights
+    assert focused(first.text) == [f"remove-{award.id}"]
+    assert focused(second.text) == [f"remove-{idea.id}"]  # the new one, not the first Remove
+    moved = client.post(
+        f"/showcase/{YEAR}/highlights/{award.id}/move", data={"direction": "down"}, headers=htmx
+    )
+    # It is last now, so its Down button is gone: focus goes to its Remove button.
+    assert focused(moved.text) == [f"remove-{award.id}"]
+    removed = client.post(f"/showcase/{YEAR}/highlights/{award.id}/remove", headers=htmx)
+    assert focused(removed.text) == ["picked-title"]
