@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from idealaari.accounts.models import User
-from idealaari.challenges import results, services, voting
+from idealaari.challenges import covers, results, services, voting
 from idealaari.challenges.models import AwardKind, Challenge, Entry, ScoreMode, VotingMode
 from idealaari.comments import services as comment_services
 from idealaari.demo.jury import load_jury_demo
@@ -57,6 +57,22 @@ def _idea(title: str) -> Idea | None:
 
 def _theme(slug_part: str, themes: dict[str, Theme]) -> list[Theme]:
     return [themes[slug_part]] if slug_part in themes else []
+
+
+def _cover(background: str, shapes: list[tuple[str, tuple[int, int, int, int]]]):
+    """A simple illustration for a demo challenge, drawn here and checked like an upload."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (1200, 500), background)
+    draw = ImageDraw.Draw(image)
+    for colour, box in shapes:
+        draw.ellipse(box, fill=colour)
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    data.seek(0)
+    return covers.prepare(data)
 
 
 def _challenge(*, actor, moderator, now, starts, values, lengths) -> Challenge:
@@ -235,6 +251,11 @@ def load_challenges(*, themes: dict[str, Theme], now: datetime) -> int:
             ),
             problem_owner=oulu.organisation,
             prize="Voittajaideaa kokeillaan kolmessa Pohjois-Pohjanmaan kotihoidon tiimissä.",
+            cover=_cover(
+                "#0b5a6b",
+                [("#f2b84b", (780, 60, 1140, 420)), ("#e3f0f2", (120, 260, 420, 560))],
+            ),
+            cover_alt="Kuvitus: keltainen ja vaalea ympyrä tummalla turkoosilla pohjalla.",
             themes=_theme("digi", themes) + _theme("henkilosto", themes),
             target_groups=[TargetGroup.CLIENTS.value, TargetGroup.PROFESSIONALS.value],
             voting_mode=VotingMode.BUDGET,
@@ -336,6 +357,11 @@ def load_challenges(*, themes: dict[str, Theme], now: datetime) -> int:
             ),
             problem_owner=siun.organisation,
             prize="Kaksi parasta ideaa saavat kehittämisrahaa ja mentorin vuodeksi.",
+            cover=_cover(
+                "#fdf3de",
+                [("#0b5a6b", (60, 80, 400, 420)), ("#1d6b3a", (820, 180, 1100, 460))],
+            ),
+            cover_alt="Kuvitus: turkoosi ja vihreä ympyrä vaalealla pohjalla.",
             themes=_theme("ennalt", themes) + _theme("monial", themes),
             target_groups=[TargetGroup.CLIENTS.value],
             voting_mode=VotingMode.SINGLE,
