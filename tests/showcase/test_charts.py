@@ -39,7 +39,7 @@ def test_the_chart_is_an_accessible_svg_with_its_data_as_a_table(app):
         [("Wellbeing services county", [3, 4]), ("NGO", [1, 0])],
         description="Ideas and comments.",
     )
-    with app.test_request_context():
+    with app.test_request_context(headers={"Cookie": "idealaari_lang=en"}):
         html = render_template_string(MACRO, chart=chart)
     assert 'role="img" aria-labelledby="kinds-title kinds-desc"' in html
     assert '<title id="kinds-title">Participation per kind</title>' in html
@@ -52,6 +52,6 @@ def test_the_chart_is_an_accessible_svg_with_its_data_as_a_table(app):
 
 def test_an_empty_chart_says_so(app):
     chart = bar_chart("empty", "Adoptions", [], empty_message="Nothing yet.")
-    with app.test_request_context():
+    with app.test_request_context(headers={"Cookie": "idealaari_lang=en"}):
         html = render_template_string(MACRO, chart=chart)
     assert "Nothing yet." in html and "<svg" not in html
