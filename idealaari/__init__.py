@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The domain packages, lower layers first; each `init_app` registers its blueprint, targets,
 # notification kinds, Jinja helpers and CLI. tests/test_layers.py holds the layering.
 DOMAINS = (
+    "audit",
+    "site",
     "accounts",
     "organisations",
     "notifications",
@@ -24,6 +26,9 @@ DOMAINS = (
     "challenges",
     "lineage",
     "showcase",
+    "moderation",
+    "admin",
+    "privacy",
     "api",
 )
 

@@ -745,6 +745,58 @@ def can_curate_showcase(user: User | None) -> bool:
     return curation_refusal(user) is None
 
 
+# --- Moderation, administration and privacy ---------------------------------------------------
+
+
+def report_refusal(user: User | None, author_id: int | None) -> str | None:
+    """Why this member cannot report an item by `author_id`: members report others' posts."""
+    if not _member(user):
+        return _("Log in to report content.")
+    if author_id is not None and author_id == user.id:
+        return _("You cannot report your own post.")
+    return verification_refusal(user)
+
+
+def can_report(user: User | None, author_id: int | None) -> bool:
+    return report_refusal(user, author_id) is None
+
+
+def can_moderate(user: User | None) -> bool:
+    """The queue, its decisions, locking, featuring, merging, the audit log and its metrics."""
+    return is_moderator(user)
+
+
+def can_export_audit_log(user: User | None) -> bool:
+    return is_admin(user)
+
+
+def can_export_content(user: User | None) -> bool:
+    """The coordination team's CSV and Excel exports of ideas, comments, votes and entries."""
+    return is_moderator(user)
+
+
+def can_manage_organisations(user: User | None) -> bool:
+    return is_admin(user)
+
+
+def can_manage_site(user: User | None) -> bool:
+    """Site settings and the editable pages (privacy notice, accessibility statement)."""
+    return is_admin(user)
+
+
+def user_management_refusal(actor: User | None, target: User) -> str | None:
+    """Why `actor` cannot change `target`'s role or suspend them: admins manage others."""
+    if not is_admin(actor):
+        return _("Only admins manage users.")
+    if target.id == actor.id:
+        return _("You cannot change your own role or suspend yourself.")
+    return None
+
+
+def can_manage_user(actor: User | None, target: User) -> bool:
+    return user_management_refusal(actor, target) is None
+
+
 JINJA_GLOBALS = {
     "is_moderator": is_moderator,
     "is_admin": is_admin,
@@ -782,4 +834,13 @@ JINJA_GLOBALS = {
     "can_decide_challenge": can_decide_challenge,
     "can_manage_challenge": can_manage_challenge,
     "challenge_vote_refusal": challenge_vote_refusal,
+    "can_report": can_report,
+    "report_refusal": report_refusal,
+    "can_moderate": can_moderate,
+    "can_export_audit_log": can_export_audit_log,
+    "can_export_content": can_export_content,
+    "can_manage_organisations": can_manage_organisations,
+    "can_manage_site": can_manage_site,
+    "can_manage_users": can_manage_users,
+    "can_manage_user": can_manage_user,
 }

@@ -18,6 +18,8 @@ PACKAGE = Path(idealaari.__file__).parent
 # compose pages from higher domains (a profile lists ideas and partnerships), and a view never
 # imports another domain's view.
 LAYERS = {
+    "audit": 1,
+    "site": 1,
     "accounts": 1,
     "organisations": 1,
     "notifications": 2,
@@ -30,8 +32,11 @@ LAYERS = {
     "challenges": 6,
     "lineage": 6,
     "showcase": 7,
-    "api": 7,
-    "demo": 7,
+    "moderation": 7,
+    "admin": 8,
+    "privacy": 8,
+    "api": 8,
+    "demo": 9,
 }
 # Modules at the top of the package: the shared kit imports only models of domains.
 KIT = {

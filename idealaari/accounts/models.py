@@ -67,6 +67,13 @@ class User(UserMixin, db.Model):
         String(10), default="weekly", server_default="weekly"
     )
 
+    # Suspended by an admin until this moment, with the reason the member is told at login.
+    suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    suspension_reason: Mapped[str | None] = mapped_column(String(500))
+    # Set when a moderator approves the member's first post (pre-moderation), and for members
+    # who had posted before pre-moderation was switched on.
+    posts_approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
     organisation: Mapped[Organisation] = relationship(lazy="joined")
 
     def get_id(self) -> str:  # Flask-Login: sessions and remember-me cookies carry this
@@ -76,9 +83,12 @@ class User(UserMixin, db.Model):
     def is_verified(self) -> bool:
         return self.email_verified_at is not None
 
+    def is_suspended(self, now: datetime | None = None) -> bool:
+        return self.suspended_until is not None and self.suspended_until > (now or utcnow())
+
     @property
-    def is_active(self) -> bool:  # Flask-Login: a deactivated member cannot log in
-        return self.active
+    def is_active(self) -> bool:  # Flask-Login: a deactivated or suspended member cannot log in
+        return self.active and not self.is_suspended()
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"

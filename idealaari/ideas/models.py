@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -218,10 +219,21 @@ class Idea(db.Model):
     vote_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
     # The idea's comments; the discussion goes with the idea.
     discussion_id: Mapped[int] = mapped_column(ForeignKey("discussions.id"), unique=True)
+    # Moderation (idealaari/moderation): the reason shown to the author of a hidden idea (None
+    # while it waits for review), the status to return to, locked comments, the front page's
+    # featured ideas, and where a merged duplicate now lives.
+    hidden_reason: Mapped[str | None] = mapped_column(String(500))
+    hidden_from: Mapped[IdeaStatus | None] = mapped_column(str_enum(IdeaStatus))
+    comments_locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    featured_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ideas.id", ondelete="SET NULL"), index=True
+    )
 
     organisation: Mapped[Organisation] = relationship(lazy="joined")
     discussion: Mapped[Discussion] = relationship(cascade="all, delete-orphan", single_parent=True)
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
+    merged_into: Mapped[Idea | None] = relationship(remote_side=[id], foreign_keys=[merged_into_id])
     themes: Mapped[list[Theme]] = relationship(secondary=idea_themes, order_by="Theme.name_fi")
     tags: Mapped[list[Tag]] = relationship(secondary=idea_tags, order_by="Tag.name")
     co_editors: Mapped[list[User]] = relationship(secondary=idea_co_editors, order_by="User.name")
@@ -279,6 +291,8 @@ class IdeaRevision(db.Model):
     editor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Set when a moderator made the edit: the reason, shown in the history.
+    moderation_reason: Mapped[str | None] = mapped_column(String(500))
     # What changed since the revision before, compared once when the edit was saved
     # (ideas.history.changes_between); the history page renders it without diffing.
     changes: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
