@@ -207,6 +207,8 @@ def comment_refusal(user: User | None, idea: Idea) -> str | None:
     from idealaari.ideas.models import IdeaStatus
 
     if idea.status == IdeaStatus.PUBLISHED and _member(user):
+        if idea.comments_locked and not is_moderator(user):
+            return _("The moderators have closed the comments on this idea.")
         return verification_refusal(user)
     if not _member(user):
         return _("Log in to comment.")

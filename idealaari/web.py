@@ -57,6 +57,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 
 NEWEST_ON_FRONT = 6
+FEATURED_ON_FRONT = 3
 SEEKING_ON_FRONT = 4
 
 
@@ -67,10 +68,12 @@ def index():
     from idealaari.partners.queries import partnership_stats
     from idealaari.polls.queries import open_polls
 
-    newest = queries.newest_ideas(NEWEST_ON_FRONT)
+    featured = queries.featured_ideas(FEATURED_ON_FRONT)
+    newest = [i for i in queries.newest_ideas(NEWEST_ON_FRONT + len(featured)) if i not in featured]
+    newest = newest[:NEWEST_ON_FRONT]
     # The second list shows other ideas than the first: those already among the new ones
     # would only repeat above.
-    shown = {idea.id for idea in newest}
+    shown = {idea.id for idea in newest + featured}
     seeking = [
         idea
         for idea in queries.ideas_seeking_partners(SEEKING_ON_FRONT + len(shown))
@@ -80,6 +83,7 @@ def index():
         "index.html",
         polls_now=open_polls(),
         stats=partnership_stats(),
+        featured=featured,
         newest=newest,
         seeking=seeking,
         seeking_total=queries.count_published(queries.IdeaFilters(seeks_partners=True)),

@@ -14,6 +14,7 @@ from idealaari.comments.models import Comment, Discussion
 from idealaari.comments.notifications import notify_comment
 from idealaari.dbtypes import utcnow
 from idealaari.extensions import db
+from idealaari.signals import content_published
 from idealaari.targets import TargetKind
 
 BODY_MAX = 10_000
@@ -101,7 +102,9 @@ def post_comment(
     )
     db.session.add(comment)
     db.session.flush()
-    notify_comment(comment=comment, owner=owner)
+    content_published.send(None, kind=TargetKind.COMMENT, item=comment, author=author)
+    if comment.hidden_at is None:
+        notify_comment(comment=comment, owner=owner)
     return comment
 
 
@@ -162,6 +165,15 @@ def hide_comment(
     comment.hidden_by_id = moderator.id
     comment.hidden_reason = reason
     db.session.flush()
+
+
+def hold_comment(*, comment: Comment, now: datetime | None = None) -> None:
+    """Hide a comment until a moderator decides (reported often enough, or pre-moderated)."""
+    if comment.hidden_at is None:
+        comment.hidden_at = now or utcnow()
+        comment.hidden_by_id = None
+        comment.hidden_reason = None
+        db.session.flush()
 
 
 def unhide_comment(*, comment: Comment, moderator: User) -> None:

@@ -20,6 +20,9 @@ from idealaari.dbtypes import utcnow
 from idealaari.extensions import db, is_fragment_request
 from idealaari.forms import ConfirmForm
 from idealaari.http import htmx_refusal, parse_id
+from idealaari.moderation import services as moderation
+from idealaari.moderation.items import Item
+from idealaari.targets import TargetKind
 
 SECTION = "comments"
 THREAD = "comment-thread"
@@ -290,8 +293,13 @@ def hide(comment_id: int):
     form = HideCommentForm(html_id=f"hide-reason-{comment.id}")
     if form.validate_on_submit():
         try:
-            services.hide_comment(comment=comment, moderator=current_user, reason=form.reason.data)
-        except services.CommentError as e:
+            # Through moderation: the author is told, an open case closes, the log keeps it.
+            moderation.hide(
+                moderator=current_user,
+                item=Item(TargetKind.COMMENT, comment),
+                reason=form.reason.data,
+            )
+        except (services.CommentError, moderation.ModerationError) as e:
             db.session.rollback()
             _add_error(form.reason, str(e))
         else:
@@ -316,7 +324,12 @@ def unhide(comment_id: int):
         abort(403)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    services.unhide_comment(comment=comment, moderator=current_user)
+    if comment.hidden_at is not None:
+        moderation.restore(
+            moderator=current_user,
+            item=Item(TargetKind.COMMENT, comment),
+            reason=_("Shown again from the discussion"),
+        )
     db.session.commit()
     if fragment:
         return _comment(owner, comment, focus_id=comment.id)

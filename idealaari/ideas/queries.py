@@ -132,6 +132,18 @@ def newest_ideas(limit: int = 6) -> list[Idea]:
     return list(db.session.scalars(published_ideas().limit(limit)))
 
 
+def featured_ideas(limit: int = 3) -> list[Idea]:
+    """Published ideas the moderators feature on the front page, most recently featured first."""
+    stmt = (
+        published_ideas()
+        .where(Idea.featured_at.is_not(None))
+        .order_by(None)
+        .order_by(Idea.featured_at.desc(), Idea.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(stmt))
+
+
 def ideas_seeking_partners(limit: int = 6) -> list[Idea]:
     stmt = published_ideas(IdeaFilters(seeks_partners=True), sort="updated").limit(limit)
     return list(db.session.scalars(stmt))

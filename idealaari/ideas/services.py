@@ -30,11 +30,15 @@ from idealaari.ideas.models import (
 from idealaari.notifications import services as notification_services
 from idealaari.organisations import queries as org_queries
 from idealaari.organisations.models import Organisation
+from idealaari.signals import content_published
 from idealaari.targets import TargetKind
 
 MAX_TAGS = 10
 MAX_TAG_LENGTH = 40
 _TAG_SPACE = re.compile(r"\s+")
+
+
+TITLE_MAX = 160  # the column's length
 
 
 class IdeaError(Exception):
@@ -125,7 +129,9 @@ def snapshot(idea: Idea) -> dict:
     }
 
 
-def _record_revision(idea: Idea, editor: User | None) -> IdeaRevision | None:
+def _record_revision(
+    idea: Idea, editor: User | None, moderation_reason: str | None = None
+) -> IdeaRevision | None:
     """Keep the idea's current state as a new revision, unless nothing changed."""
     db.session.flush()
     data = snapshot(idea)
@@ -152,6 +158,7 @@ def _record_revision(idea: Idea, editor: User | None) -> IdeaRevision | None:
         editor_id=editor.id if editor else None,
         data=data,
         changes=changes,
+        moderation_reason=moderation_reason,
     )
     db.session.add(revision)
     db.session.flush()
@@ -209,8 +216,15 @@ def create_idea(*, author: User, values: IdeaFields, publish: bool) -> Idea:
     comment_services.attach_discussion(idea.discussion, owner_id=idea.id)
     notification_services.follow(user=author, target=TargetKind.IDEA, target_id=idea.id)
     if publish:
-        idea_notifications.notify_new_idea(idea=idea, actor=author)
+        _published(idea, author)
     return idea
+
+
+def _published(idea: Idea, actor: User) -> None:
+    """Tell followers, unless moderation holds the idea for approval (pre-moderation)."""
+    content_published.send(None, kind=TargetKind.IDEA, item=idea, author=actor)
+    if idea.status == IdeaStatus.PUBLISHED:
+        idea_notifications.notify_new_idea(idea=idea, actor=actor)
 
 
 def update_idea(*, idea: Idea, editor: User, values: IdeaFields, publish: bool = False) -> bool:
@@ -228,7 +242,7 @@ def update_idea(*, idea: Idea, editor: User, values: IdeaFields, publish: bool =
     if changed:
         idea.updated_at = utcnow()
     if newly_published:
-        idea_notifications.notify_new_idea(idea=idea, actor=editor)
+        _published(idea, editor)
     elif idea.phase != old_phase and idea.status == IdeaStatus.PUBLISHED:
         idea_notifications.notify_phase_change(idea=idea, old_phase=old_phase.value, actor=editor)
     return changed
@@ -306,3 +320,43 @@ def update_theme(
     theme.name_en = name_en.strip() or None
     theme.active = active
     db.session.flush()
+
+
+# Moderation (idealaari/moderation decides who may; these keep the idea's own state right)
+
+
+def hide_idea(*, idea: Idea, actor: User | None, reason: str | None) -> None:
+    """Hide a published or archived idea; a None reason means it waits for review."""
+    if idea.status != IdeaStatus.HIDDEN:
+        idea.hidden_from = idea.status
+        idea.status = IdeaStatus.HIDDEN
+    idea.hidden_reason = reason
+    _record_revision(idea, actor, moderation_reason=reason)
+
+
+def unhide_idea(*, idea: Idea, actor: User, reason: str) -> None:
+    """Show a hidden idea again, in the status it had."""
+    if idea.status != IdeaStatus.HIDDEN:
+        return
+    idea.status = idea.hidden_from or IdeaStatus.PUBLISHED
+    if idea.status == IdeaStatus.PUBLISHED and idea.published_at is None:
+        idea.published_at = utcnow()
+    idea.hidden_from = None
+    idea.hidden_reason = None
+    _record_revision(idea, actor, moderation_reason=reason)
+
+
+def retitle_by_moderator(*, idea: Idea, moderator: User, title: str, reason: str) -> bool:
+    """A moderator's edit of the title for clarity, kept in the history with its reason."""
+    title = (title or "").strip()
+    if not title:
+        raise IdeaError(_("Give the idea a title."))
+    if len(title) > TITLE_MAX:
+        raise IdeaError(_("Write at most %(max)d characters.", max=TITLE_MAX))
+    if title == idea.title:
+        return False
+    idea.title = title
+    idea.slug = make_slug(title)
+    idea.updated_at = utcnow()
+    _record_revision(idea, moderator, moderation_reason=reason)
+    return True

@@ -267,6 +267,10 @@ def validate_field(field_name: str):
 def detail(idea_id: int, slug: str | None = None):
     """One idea."""
     idea = get_visible_idea(idea_id)
+    if idea.status == IdeaStatus.MERGED and idea.merged_into is not None:
+        # A merged duplicate: old links lead to the idea it joined, saying so.
+        flash(_("“%(title)s” was merged into this idea.", title=idea.title), "info")
+        return redirect(idea_url(idea.merged_into), code=303)
     if slug != idea.slug:
         # The query string is carried over as it is: passed to url_for, names such as idea_id,
         # slug or _external would be taken as the URL's own arguments.
