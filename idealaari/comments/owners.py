@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.orm import object_session
+
 from idealaari import targets
 from idealaari.comments.models import Discussion
 from idealaari.extensions import db
@@ -122,7 +124,9 @@ def owner_of(discussion: Discussion) -> Owner | None:
     owner_type = _by_kind.get(discussion.owner_kind)
     if owner_type is None or discussion.owner_id is None:
         return None
-    obj = db.session.get(owner_type.model, discussion.owner_id)
+    # The discussion's own session: mail sent after a commit reads in a session of its own.
+    session = object_session(discussion) or db.session
+    obj = session.get(owner_type.model, discussion.owner_id)
     return Owner(owner_type, obj) if obj is not None else None
 
 

@@ -22,6 +22,7 @@ from idealaari.accounts.services import create_user
 from idealaari.dbtypes import utcnow
 from idealaari.demo import content, engagement
 from idealaari.demo.challenges import load_challenges
+from idealaari.demo.moderation import load_moderation
 from idealaari.demo.showcase import load_showcases
 from idealaari.demo.text import line as _line
 from idealaari.demo.text import markdown as _markdown
@@ -144,6 +145,7 @@ def load_demo_data() -> DemoResult:
     _load_lineage(ideas, users, clock)
     challenge_count = load_challenges(themes=themes, now=clock.now)
     load_showcases(now=clock.now)
+    load_moderation(now=clock.now)
     return DemoResult(
         skipped=False,
         organisations=db.session.scalar(select(func.count(Organisation.id))) or 0,
