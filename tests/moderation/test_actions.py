@@ -169,3 +169,13 @@ def test_hiding_a_comment_from_the_discussion_is_logged(
     assert response.status_code in (302, 303)
     assert _actions() == ["item_hidden"]
     assert _kinds(comment.author_id) == ["content_hidden"]
+
+
+def test_the_history_page_marks_a_moderators_edit(client, make_idea, moderator):
+    idea = make_idea(title="ideaa")
+    services.edit_title(
+        moderator=moderator, idea=idea, title="Selkeä otsikko", reason="Otsikko kertoo sisällön"
+    )
+    db.session.commit()
+    page = client.get(f"/ideas/{idea.id}/history")
+    assert "Moderator’s edit" in page.text and "Otsikko kertoo sisällön" in page.text
