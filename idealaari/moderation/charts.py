@@ -13,8 +13,8 @@ from idealaari.moderation import queries
 WEEKS = 12
 
 
-def _hours(delta: timedelta | None) -> int:
-    return round(delta.total_seconds() / 3600) if delta is not None else 0
+def _in(unit: int, delta: timedelta | None) -> int:
+    return round(delta.total_seconds() / unit) if delta is not None else 0
 
 
 def metrics_charts(*, now: datetime) -> dict[str, Chart]:
@@ -23,15 +23,20 @@ def metrics_charts(*, now: datetime) -> dict[str, Chart]:
     weeks = queries.content_per_week(weeks=WEEKS, now=now)
     decisions = queries.decisions_by_kind(since=since)
     times = [queries.decision_figures(30, now), queries.decision_figures(90, now)]
+    longest = max((f.p90 for f in times if f.p90 is not None), default=timedelta(0))
+    # Hours, unless every decision came within two hours: then minutes, so the bars show.
+    unit = 3600 if longest >= timedelta(hours=2) else 60
     return {
         "times": stacked_chart(
             "decision-times",
-            _("Time to a decision, in hours"),
+            _("Time to a decision, in hours")
+            if unit == 3600
+            else _("Time to a decision, in minutes"),
             [("median", _("Median")), ("p90", _("90th percentile, beyond the median"))],
             [
                 (
                     _("Last %(days)d days (%(n)d decisions)", days=f.days, n=f.decided),
-                    [_hours(f.median), max(0, _hours(f.p90) - _hours(f.median))],
+                    [_in(unit, f.median), max(0, _in(unit, f.p90) - _in(unit, f.median))],
                 )
                 for f in times
             ],
