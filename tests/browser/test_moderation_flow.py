@@ -123,8 +123,7 @@ def test_report_hide_restore_notify_and_count(browser, live_server, scene, scree
 
         # The metrics count the decision.
         moderator.goto(base + "/moderation/metrics")
-        first_row = moderator.locator("main table.data-table tbody tr").first
-        expect(first_row.locator("td.num")).to_have_text("1")
+        expect(moderator.locator("#decision-figures dd").first).to_have_text("1")
         screenshot(moderator, "moderation-metrics")
         moderator.goto(base + "/moderation/log")
         expect(moderator.locator("main")).to_contain_text("Asiallinen kehittämisidea")
