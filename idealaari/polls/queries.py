@@ -26,7 +26,9 @@ def vote_of(poll: Poll, user) -> PollVote | None:
 def voter_ids(poll: Poll) -> list[int]:
     return list(
         db.session.scalars(
-            select(PollVote.user_id).where(PollVote.poll_id == poll.id).order_by(PollVote.user_id)
+            select(PollVote.user_id)
+            .where(PollVote.poll_id == poll.id, PollVote.user_id.is_not(None))
+            .order_by(PollVote.user_id)
         )
     )
 
