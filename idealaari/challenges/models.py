@@ -325,7 +325,10 @@ class EntryVote(db.Model):
     entry_id: Mapped[int] = mapped_column(
         ForeignKey("challenge_entries.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # NULL once the voter deleted their account: the vote still counts, linked to nobody.
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
@@ -369,7 +372,13 @@ class Scorecard(db.Model):
     entry_id: Mapped[int] = mapped_column(
         ForeignKey("challenge_entries.id", ondelete="CASCADE"), index=True
     )
-    juror_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # NULL once the juror deleted their account; `former_juror_id` then keeps their cards
+    # together as one juror's (the juror-normalised ranking standardises per juror). It is a
+    # bare number that names no account: the account is gone.
+    juror_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    former_juror_id: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
