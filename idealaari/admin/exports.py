@@ -486,7 +486,7 @@ def _votes(filters: ExportFilters) -> Prepared:
                 func.count(Vote.id).label("votes"),
                 func.count(func.distinct(User.organisation_id)).label("organisations"),
             )
-            .join(User, User.id == Vote.user_id)
+            .outerjoin(User, User.id == Vote.user_id)
             .where(Vote.idea_id.in_(ids), *period)
             .group_by(Vote.idea_id)
             .subquery()

@@ -329,6 +329,8 @@ class JuryOverview:
     # (juror id, entry id) -> the juror's scorecard
     cards: dict[tuple[int, int], Scorecard] = field(default_factory=dict)
     weights: dict[int, int] = field(default_factory=dict)
+    # Cards of jurors who deleted their account since: they counted, so they still count.
+    former_cards: list[Scorecard] = field(default_factory=list)
 
     def conflict(self, juror: User, entry: Entry) -> str | None:
         return permissions.jury_conflict(juror, self.ties[entry.id])
@@ -356,6 +358,11 @@ class JuryOverview:
                 card = self.card(juror, entry)
                 if card is not None:
                     result.append(ranking.Card(entry.id, juror.id, _points(card)))
+        public = {e.id for e in self.entries}
+        for card in self.former_cards:
+            if card.entry_id in public:
+                # A negative id keeps a former juror apart from every current one.
+                result.append(ranking.Card(card.entry_id, -card.former_juror_id, _points(card)))
         return result
 
     def progress(self) -> list[JurorProgress]:
@@ -433,7 +440,10 @@ def overview(challenge: Challenge, *, juror: User | None = None) -> JuryOverview
         if juror is not None:
             query = query.where(Scorecard.juror_id == juror.id)
         for card in db.session.scalars(query):
-            result.cards[(card.juror_id, card.entry_id)] = card
+            if card.juror_id is not None:
+                result.cards[(card.juror_id, card.entry_id)] = card
+            elif card.former_juror_id is not None:
+                result.former_cards.append(card)
     return result
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from idealaari import permissions
@@ -401,7 +401,8 @@ def merge(*, moderator: User, source: Idea, target: Idea, reason: str, now=None)
     if refusal:
         raise ModerationError(refusal)
     now = now or utcnow()
-    both = select(Vote.user_id).where(Vote.idea_id == target.id)
+    # Votes of deleted accounts (user_id NULL) are nobody's twice: they always move.
+    both = select(Vote.user_id).where(Vote.idea_id == target.id, Vote.user_id.is_not(None))
     doubled = list(
         db.session.execute(
             select(Vote.user_id, Vote.created_at).where(
@@ -411,7 +412,9 @@ def merge(*, moderator: User, source: Idea, target: Idea, reason: str, now=None)
     )
     moved_votes = list(
         db.session.scalars(
-            select(Vote.id).where(Vote.idea_id == source.id, Vote.user_id.not_in(both))
+            select(Vote.id).where(
+                Vote.idea_id == source.id, or_(Vote.user_id.is_(None), Vote.user_id.not_in(both))
+            )
         )
     )
     db.session.execute(

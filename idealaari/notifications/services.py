@@ -69,7 +69,7 @@ def notify(
     if registry.notification_type(kind) is None:
         raise LookupError(f"notification kind {kind!r} is not registered")
     skip = set(exclude) | ({actor.id} if actor is not None else set())
-    uids = sorted(set(recipients) - skip)
+    uids = sorted({r for r in recipients if r is not None} - skip)
     preferences = queries.preferences_of(uids)
     now = utcnow()
     rows = []

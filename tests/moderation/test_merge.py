@@ -139,3 +139,28 @@ def test_merge_through_the_page(client, login, pair, moderator):
     undo = client.post(f"/moderation/merges/{merge_row.id}/undo", data={"reason": "Peruttu"})
     assert undo.status_code == 302
     assert db.session.get(Idea, b.id).status == IdeaStatus.PUBLISHED
+
+
+def test_votes_of_deleted_accounts_move_and_come_back(pair, moderator):
+    a, b = pair
+    # A member who voted for B deleted their account: the vote stays, linked to nobody.
+    vote = db.session.scalar(db.select(Vote).where(Vote.idea_id == b.id).limit(1))
+    vote.user_id = None
+    db.session.commit()
+    before = _counts(a, b)
+    voters = {
+        idea.id: set(db.session.scalars(db.select(Vote.user_id).where(Vote.idea_id == idea.id)))
+        for idea in (a, b)
+    }
+    shared = len((voters[a.id] & voters[b.id]) - {None})
+    merge_row = services.merge(moderator=moderator, source=b, target=a, reason="Sama idea")
+    db.session.commit()
+    after = _counts(a, b)
+    assert after[1][:2] == (0, 0)
+    # Each member once; the deleted account's vote is kept.
+    assert after[0][:2] == (before[0][1] + before[1][1] - shared,) * 2
+    services.undo_merge(
+        moderator=moderator, merge_row=db.session.get(IdeaMerge, merge_row.id), reason="Virhe"
+    )
+    db.session.commit()
+    assert _counts(a, b) == before

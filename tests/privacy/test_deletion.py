@@ -363,11 +363,6 @@ def test_the_juror_s_counting_scorecards_stay_and_the_others_go(client, login, w
     assert sorted(scores) == [4, 5]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="challenges/jury.py counts only current jurors' scorecards; the privacy report "
-    "asks it to count former jurors' (former_juror_id) too",
-)
 def test_the_jury_ranking_is_the_same_afterwards(client, login, world):
     before = jury.overview(world.challenge).ranking()
     login(world.member)
